@@ -1,0 +1,47 @@
+package corezero.core;
+
+/**
+ * Message type ids of the commands that core 0 offers into the agent's command ring.
+ * <p>
+ * Agrona rings reserve type ids below 1, so every command id is positive.
+ */
+public final class CommandType
+{
+    /** Stop processing inputs; commands are still drained. */
+    public static final int PAUSE = 1;
+
+    /** Resume processing inputs. */
+    public static final int RESUME = 2;
+
+    /** Stop the agent at the next duty-cycle boundary. */
+    public static final int SHUTDOWN = 3;
+
+    /** Set a long parameter in a strategy slot's parameter table. */
+    public static final int SET_PARAM = 4;
+
+    /** Copy the agent's state into a snapshot object passed through the hand-off slots. */
+    public static final int SNAPSHOT = 5;
+
+    private CommandType()
+    {
+    }
+
+    /**
+     * Name of a command type id, for replies and REPL output.
+     *
+     * @param typeId message type id.
+     * @return lower-case name or {@code "unknown"}.
+     */
+    public static String name(final int typeId)
+    {
+        switch (typeId)
+        {
+            case PAUSE: return "pause";
+            case RESUME: return "resume";
+            case SHUTDOWN: return "shutdown";
+            case SET_PARAM: return "set-param";
+            case SNAPSHOT: return "snapshot";
+            default: return "unknown";
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package corezero.core;
+
+import corezero.telemetry.CountersFile;
+import corezero.telemetry.CountersFileDescriptor;
+import corezero.telemetry.EngineCounter;
+import corezero.telemetry.EngineCounters;
+import org.agrona.BufferUtil;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.status.CountersReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
+
+/**
+ * Assembles and runs the core: counters file, command and reply rings, the {@link TradingAgent} on its own
+ * pinned busy-spin thread, and the core-0 reply poller. {@link #close()} is idempotent.
+ */
+public final class Engine implements AutoCloseable
+{
+    /** Name of the hot agent and its thread (Linux shows the first 15 characters). */
+    public static final String HOT_ROLE_NAME = "cz-hot-1";
+
+    private static final long START_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+
+    private final EngineConfig config;
+    private final CountersFile countersFile;
+    private final CountersManager countersManager;
+    private final EngineCounters counters;
+    private final TradingAgent agent;
+    private final AgentRunner hotRunner;
+    private final AgentRunner replyRunner;
+    private final CommandClient commandClient;
+    private final AtomicReference<Throwable> lastHotError = new AtomicReference<>();
+    private boolean closed;
+
+    private Engine(final EngineConfig config, final NanoClock nanoClock, final EpochClock epochClock)
+    {
+        this.config = config;
+        createRunDir(config.runDir());
+        countersFile = CountersFile.create(
+            config.runDir().resolve(CountersFileDescriptor.FILE_NAME), ProcessHandle.current().pid(),
+            epochClock.time());
+        countersManager = countersFile.newManager(epochClock);
+        counters = new EngineCounters(countersManager);
+
+        final ManyToOneRingBuffer commandRing = new ManyToOneRingBuffer(newRingBuffer(config.commandRingCapacity()));
+        final OneToOneRingBuffer replyRing = new OneToOneRingBuffer(newRingBuffer(config.replyRingCapacity()));
+        final HandOffSlots<Object> handOffSlots = new HandOffSlots<>(config.handOffSlots());
+
+        agent = new TradingAgent(
+            HOT_ROLE_NAME,
+            config.hotCpu(),
+            config.commandDrainLimit(),
+            config.stallThresholdNs(),
+            nanoClock,
+            epochClock,
+            commandRing,
+            replyRing,
+            handOffSlots,
+            counters);
+        // The error handler runs on the hot thread: it only stores the error for core 0 to report.
+        hotRunner = new AgentRunner(
+            new BusySpinIdleStrategy(), lastHotError::set, counters.get(EngineCounter.AGENT_ERRORS), agent);
+
+        final ReplyPoller replyPoller = new ReplyPoller(replyRing);
+        replyRunner = new AgentRunner(
+            new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
+            Throwable::printStackTrace, null, replyPoller);
+        commandClient = new CommandClient(new CommandProxy(commandRing), replyPoller, handOffSlots);
+    }
+
+    /**
+     * Start the engine and wait until the hot thread is pinned and running.
+     *
+     * @param config     settings.
+     * @param nanoClock  monotonic clock for the agent.
+     * @param epochClock wall clock for the agent.
+     * @return the running engine.
+     * @throws IllegalStateException when the hot thread cannot start (e.g. pinning refused), with the reason.
+     */
+    public static Engine launch(final EngineConfig config, final NanoClock nanoClock, final EpochClock epochClock)
+    {
+        final Engine engine = new Engine(config, nanoClock, epochClock);
+        try
+        {
+            engine.start();
+            return engine;
+        }
+        catch (final RuntimeException ex)
+        {
+            engine.close();
+            throw ex;
+        }
+    }
+
+    private void start()
+    {
+        AgentRunner.startOnThread(replyRunner);
+        AgentRunner.startOnThread(hotRunner);
+        final long deadlineNs = System.nanoTime() + START_TIMEOUT_NS;
+        while (engineState() == EngineState.STARTING)
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                throw new IllegalStateException("hot thread did not start within 10 s");
+            }
+            Thread.onSpinWait();
+        }
+        final String failure = agent.startFailure();
+        if (failure != null)
+        {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static UnsafeBuffer newRingBuffer(final int capacity)
+    {
+        return new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            capacity + RingBufferDescriptor.TRAILER_LENGTH, CACHE_LINE_LENGTH));
+    }
+
+    private static void createRunDir(final Path runDir)
+    {
+        try
+        {
+            Files.createDirectories(runDir);
+            // 0700: the REPL socket inside grants code execution to whoever can reach it.
+            Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx------"));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create run directory " + runDir, ex);
+        }
+    }
+
+    /** @return settings. */
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    /** @return the command client used by the REPL. */
+    public CommandClient commands()
+    {
+        return commandClient;
+    }
+
+    /** @return a reader over this engine's counters. */
+    public CountersReader counters()
+    {
+        return countersManager;
+    }
+
+    /**
+     * @param counter which.
+     * @return its current value (acquire load).
+     */
+    public long counter(final EngineCounter counter)
+    {
+        return counters.get(counter).getAcquire();
+    }
+
+    /** @return {@link EngineState} code, from its counter. */
+    public int engineState()
+    {
+        return (int)counter(EngineCounter.ENGINE_STATE);
+    }
+
+    /** @return the hot thread, or null before start. */
+    public Thread hotThread()
+    {
+        return hotRunner.thread();
+    }
+
+    /**
+     * The last error the hot thread's runner caught, taken (so it is reported once).
+     *
+     * @return the error or null.
+     */
+    public Throwable takeLastHotError()
+    {
+        return lastHotError.getAndSet(null);
+    }
+
+    /** @return true once shutdown has been applied by the agent or the engine is closed. */
+    public boolean isStopRequested()
+    {
+        final int state = engineState();
+        return state == EngineState.STOPPING || state == EngineState.STOPPED;
+    }
+
+    /**
+     * Stop the hot thread (joining it) and the reply poller. Idempotent. The counters stay mapped, with their
+     * last values, until the engine is unreachable: REPL threads may still be reading them, and unmapping under
+     * a reader would crash the process.
+     */
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        CloseHelper.closeAll(hotRunner, replyRunner);
+        counters.get(EngineCounter.ENGINE_STATE).setRelease(EngineState.STOPPED);
+    }
+}

@@ -1,0 +1,144 @@
+package corezero.core;
+
+import org.agrona.BitUtil;
+
+import java.nio.file.Path;
+
+/**
+ * Validated engine settings. Built by the launcher from the EDN configuration (which reports bad keys with
+ * their expected form); the constructor re-checks the invariants the Java side depends on.
+ */
+public final class EngineConfig
+{
+    /** Default command ring capacity in bytes. */
+    public static final int DEFAULT_RING_CAPACITY = 64 * 1024;
+
+    /** Default number of commands applied per duty cycle. */
+    public static final int DEFAULT_COMMAND_DRAIN_LIMIT = 16;
+
+    /** Default stall threshold: above the 20-50 us scheduler-tick gaps seen on these VMs. */
+    public static final long DEFAULT_STALL_THRESHOLD_NS = 100_000;
+
+    /** Default number of hand-off slots. */
+    public static final int DEFAULT_HAND_OFF_SLOTS = 16;
+
+    private final int opsCpu;
+    private final int hotCpu;
+    private final Path runDir;
+    private final int commandRingCapacity;
+    private final int replyRingCapacity;
+    private final int commandDrainLimit;
+    private final long stallThresholdNs;
+    private final int handOffSlots;
+
+    /**
+     * @param opsCpu              CPU of the OS, the JVM's own threads and the REPL.
+     * @param hotCpu              CPU of the trading agent, or -1 to leave it unpinned.
+     * @param runDir              run directory: counters file, REPL socket, audit log.
+     * @param commandRingCapacity command ring capacity in bytes, a power of two.
+     * @param replyRingCapacity   reply ring capacity in bytes, a power of two.
+     * @param commandDrainLimit   most commands applied per duty cycle, at least 1.
+     * @param stallThresholdNs    duty cycles longer than this count as stalls.
+     * @param handOffSlots        number of hand-off slots, at least 1.
+     */
+    public EngineConfig(
+        final int opsCpu,
+        final int hotCpu,
+        final Path runDir,
+        final int commandRingCapacity,
+        final int replyRingCapacity,
+        final int commandDrainLimit,
+        final long stallThresholdNs,
+        final int handOffSlots)
+    {
+        require(opsCpu >= 0, "ops-core", opsCpu, "a CPU index >= 0");
+        require(hotCpu >= -1 && hotCpu != opsCpu, "hot-core", hotCpu, "a CPU index other than the ops core");
+        require(runDir != null, "run-dir", runDir, "a directory path");
+        require(BitUtil.isPowerOfTwo(commandRingCapacity) && commandRingCapacity >= 1024,
+            "command-ring-bytes", commandRingCapacity, "a power of two >= 1024");
+        require(BitUtil.isPowerOfTwo(replyRingCapacity) && replyRingCapacity >= 1024,
+            "reply-ring-bytes", replyRingCapacity, "a power of two >= 1024");
+        require(commandDrainLimit >= 1, "command-drain-limit", commandDrainLimit, "an integer >= 1");
+        require(stallThresholdNs > 0, "stall-threshold-us", stallThresholdNs, "a positive duration");
+        require(handOffSlots >= 1, "hand-off-slots", handOffSlots, "an integer >= 1");
+        this.opsCpu = opsCpu;
+        this.hotCpu = hotCpu;
+        this.runDir = runDir;
+        this.commandRingCapacity = commandRingCapacity;
+        this.replyRingCapacity = replyRingCapacity;
+        this.commandDrainLimit = commandDrainLimit;
+        this.stallThresholdNs = stallThresholdNs;
+        this.handOffSlots = handOffSlots;
+    }
+
+    /**
+     * Defaults for everything but the CPUs and the run directory.
+     *
+     * @param opsCpu ops CPU.
+     * @param hotCpu hot CPU or -1.
+     * @param runDir run directory.
+     * @return the config.
+     */
+    public static EngineConfig defaults(final int opsCpu, final int hotCpu, final Path runDir)
+    {
+        return new EngineConfig(
+            opsCpu, hotCpu, runDir, DEFAULT_RING_CAPACITY, DEFAULT_RING_CAPACITY, DEFAULT_COMMAND_DRAIN_LIMIT,
+            DEFAULT_STALL_THRESHOLD_NS, DEFAULT_HAND_OFF_SLOTS);
+    }
+
+    private static void require(final boolean ok, final String key, final Object value, final String expected)
+    {
+        if (!ok)
+        {
+            throw new IllegalArgumentException("config :" + key + " is " + value + ", expected " + expected);
+        }
+    }
+
+    /** @return ops CPU. */
+    public int opsCpu()
+    {
+        return opsCpu;
+    }
+
+    /** @return hot CPU, -1 when unpinned. */
+    public int hotCpu()
+    {
+        return hotCpu;
+    }
+
+    /** @return run directory. */
+    public Path runDir()
+    {
+        return runDir;
+    }
+
+    /** @return command ring capacity, bytes. */
+    public int commandRingCapacity()
+    {
+        return commandRingCapacity;
+    }
+
+    /** @return reply ring capacity, bytes. */
+    public int replyRingCapacity()
+    {
+        return replyRingCapacity;
+    }
+
+    /** @return commands applied per duty cycle at most. */
+    public int commandDrainLimit()
+    {
+        return commandDrainLimit;
+    }
+
+    /** @return stall threshold, ns. */
+    public long stallThresholdNs()
+    {
+        return stallThresholdNs;
+    }
+
+    /** @return number of hand-off slots. */
+    public int handOffSlots()
+    {
+        return handOffSlots;
+    }
+}

@@ -1,0 +1,262 @@
+package corezero.core;
+
+import corezero.sys.CpuPinning;
+import corezero.telemetry.DutyCycleTracker;
+import corezero.telemetry.EngineCounter;
+import corezero.telemetry.EngineCounters;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.CachedEpochClock;
+import org.agrona.concurrent.CachedNanoClock;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+
+/**
+ * The hot thread's duty cycle. Each cycle: read the clocks once into the cached clocks every component uses,
+ * track the cycle time, drain a bounded number of commands, then (unless paused) process inputs.
+ * <p>
+ * Runs pinned to its hot CPU under an {@link org.agrona.concurrent.AgentRunner} with a busy-spin idle strategy,
+ * or stepped by hand through an {@link org.agrona.concurrent.AgentInvoker} in tests. After warm-up a cycle
+ * allocates nothing, takes no lock and makes no system call.
+ */
+public final class TradingAgent implements Agent, CommandListener
+{
+    private final String roleName;
+    private final int hotCpu;
+    private final int commandDrainLimit;
+    private final NanoClock nanoClock;
+    private final EpochClock epochClock;
+    private final CachedNanoClock cachedNanoClock = new CachedNanoClock();
+    private final CachedEpochClock cachedEpochClock = new CachedEpochClock();
+    private final RingBuffer commandRing;
+    private final CommandAdapter commandAdapter;
+    private final HandOffSlots<Object> handOffSlots;
+    private final ParamTable params = new ParamTable();
+    private final DutyCycleTracker dutyCycleTracker;
+    private final AtomicCounter dutyCycles;
+    private final AtomicCounter activeCycles;
+    private final AtomicCounter engineStateCounter;
+    private final AtomicCounter hotCpuCounter;
+
+    private int engineState = EngineState.STARTING;
+    private long inputSequence;
+    private int pinnedCpu = -1;
+    private volatile String startFailure;
+
+    /**
+     * @param roleName          thread and agent name.
+     * @param hotCpu            CPU to pin to at start, or -1 to leave the thread unpinned (tests).
+     * @param commandDrainLimit most commands applied per duty cycle.
+     * @param stallThresholdNs  duty cycles longer than this are counted as stalls.
+     * @param nanoClock         source of monotonic time.
+     * @param epochClock        source of wall-clock time.
+     * @param commandRing       many-to-one ring of commands from core 0.
+     * @param replyRing         one-to-one ring of replies to core 0.
+     * @param handOffSlots      objects referenced by commands.
+     * @param counters          the engine's counters.
+     */
+    public TradingAgent(
+        final String roleName,
+        final int hotCpu,
+        final int commandDrainLimit,
+        final long stallThresholdNs,
+        final NanoClock nanoClock,
+        final EpochClock epochClock,
+        final RingBuffer commandRing,
+        final RingBuffer replyRing,
+        final HandOffSlots<Object> handOffSlots,
+        final EngineCounters counters)
+    {
+        this.roleName = roleName;
+        this.hotCpu = hotCpu;
+        this.commandDrainLimit = commandDrainLimit;
+        this.nanoClock = nanoClock;
+        this.epochClock = epochClock;
+        this.commandRing = commandRing;
+        this.handOffSlots = handOffSlots;
+        this.dutyCycleTracker = new DutyCycleTracker(
+            counters.get(EngineCounter.MAX_DUTY_CYCLE_NS), counters.get(EngineCounter.STALLS), stallThresholdNs);
+        this.dutyCycles = counters.get(EngineCounter.DUTY_CYCLES);
+        this.activeCycles = counters.get(EngineCounter.ACTIVE_CYCLES);
+        this.engineStateCounter = counters.get(EngineCounter.ENGINE_STATE);
+        this.hotCpuCounter = counters.get(EngineCounter.HOT_CPU);
+        counters.get(EngineCounter.STALL_THRESHOLD_NS).setRelease(stallThresholdNs);
+        this.commandAdapter = new CommandAdapter(
+            this,
+            new ReplyPublisher(replyRing, counters.get(EngineCounter.REPLIES_DROPPED)),
+            counters.get(EngineCounter.COMMANDS_APPLIED),
+            counters.get(EngineCounter.COMMANDS_REJECTED),
+            counters.get(EngineCounter.INPUT_SEQUENCE));
+    }
+
+    /** {@inheritDoc} */
+    public String roleName()
+    {
+        return roleName;
+    }
+
+    /**
+     * Pin to the hot CPU. A failure stops the agent before it runs and is reported through
+     * {@link #startFailure()} to the engine, which refuses to start.
+     */
+    public void onStart()
+    {
+        if (hotCpu >= 0)
+        {
+            try
+            {
+                pinnedCpu = CpuPinning.pinCurrentThread(hotCpu);
+            }
+            catch (final RuntimeException ex)
+            {
+                startFailure = "hot thread " + roleName + ": " + ex.getMessage();
+                setState(EngineState.STOPPING);
+                return;
+            }
+        }
+        hotCpuCounter.setRelease(pinnedCpu);
+        setState(EngineState.RUNNING);
+    }
+
+    /** {@inheritDoc} */
+    public int doWork()
+    {
+        final long nowNs = nanoClock.nanoTime();
+        cachedNanoClock.update(nowNs);
+        cachedEpochClock.update(epochClock.time());
+        dutyCycleTracker.update(nowNs);
+
+        final int workCount = commandRing.read(commandAdapter, commandDrainLimit);
+        if (engineState == EngineState.RUNNING)
+        {
+            activeCycles.incrementRelease();
+        }
+        dutyCycles.incrementRelease();
+        return workCount;
+    }
+
+    /** {@inheritDoc} */
+    public void onClose()
+    {
+        setState(EngineState.STOPPED);
+    }
+
+    /** {@inheritDoc} */
+    public long nextInputSequence()
+    {
+        return ++inputSequence;
+    }
+
+    /** {@inheritDoc} */
+    public int engineState()
+    {
+        return engineState;
+    }
+
+    /** {@inheritDoc} */
+    public int onPause()
+    {
+        if (engineState == EngineState.STOPPING)
+        {
+            return RejectReason.SHUTTING_DOWN;
+        }
+        setState(EngineState.PAUSED);
+        return RejectReason.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int onResume()
+    {
+        if (engineState == EngineState.STOPPING)
+        {
+            return RejectReason.SHUTTING_DOWN;
+        }
+        setState(EngineState.RUNNING);
+        return RejectReason.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int onShutdown()
+    {
+        setState(EngineState.STOPPING);
+        return RejectReason.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int onSetParam(
+        final int slot, final DirectBuffer buffer, final int keyOffset, final int keyLength, final long value)
+    {
+        if (engineState == EngineState.STOPPING)
+        {
+            return RejectReason.SHUTTING_DOWN;
+        }
+        if (slot < 0 || slot >= ParamTable.SLOT_COUNT)
+        {
+            return RejectReason.SLOT_OUT_OF_RANGE;
+        }
+        return params.set(slot, buffer, keyOffset, keyLength, value) == ParamTable.FULL ?
+            RejectReason.PARAM_TABLE_FULL : RejectReason.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int onSnapshot(final int handOffIndex)
+    {
+        final Object handed = handOffSlots.take(handOffIndex);
+        if (handed == null)
+        {
+            return RejectReason.HAND_OFF_EMPTY;
+        }
+        if (!(handed instanceof EngineSnapshot))
+        {
+            return RejectReason.HAND_OFF_WRONG_TYPE;
+        }
+        final EngineSnapshot snapshot = (EngineSnapshot)handed;
+        snapshot.fill(
+            engineState,
+            inputSequence,
+            dutyCycles.getPlain(),
+            activeCycles.getPlain(),
+            cachedNanoClock.nanoTime(),
+            cachedEpochClock.time(),
+            pinnedCpu,
+            params.version());
+        params.copyTo(snapshot);
+        return RejectReason.NONE;
+    }
+
+    /**
+     * Why the agent could not start, or null; read by the engine on core 0 while it waits for the start.
+     *
+     * @return reason or null.
+     */
+    public String startFailure()
+    {
+        return startFailure;
+    }
+
+    /** @return the parameter table (hot thread only). */
+    public ParamTable params()
+    {
+        return params;
+    }
+
+    /** @return the clock every hot-thread component reads, updated once per duty cycle. */
+    public CachedNanoClock cachedNanoClock()
+    {
+        return cachedNanoClock;
+    }
+
+    /** @return the wall clock, updated once per duty cycle. */
+    public CachedEpochClock cachedEpochClock()
+    {
+        return cachedEpochClock;
+    }
+
+    private void setState(final int state)
+    {
+        engineState = state;
+        engineStateCounter.setRelease(state);
+    }
+}
