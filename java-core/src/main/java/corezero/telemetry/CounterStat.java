@@ -51,7 +51,12 @@ public final class CounterStat
         }
         if (runDir == null)
         {
-            usage("missing RUN_DIR");
+            final String fallback = System.getProperty("corezero.stat.default-run-dir");
+            if (fallback == null)
+            {
+                usage("missing RUN_DIR");
+            }
+            runDir = Path.of(fallback);
         }
 
         final Path file = runDir.resolve(CountersFileDescriptor.FILE_NAME);
@@ -98,7 +103,10 @@ public final class CounterStat
         final boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         final StringBuilder sb = new StringBuilder();
         sb.append(String.format("corezero stat  %s  pid %d (%s)  started %s%n",
-            Instant.now(), pid, alive ? "running" : "not running", Instant.ofEpochMilli(countersFile.startTimestampMs())));
+            Instant.now(),
+            pid,
+            alive ? "running" : "not running",
+            Instant.ofEpochMilli(countersFile.startTimestampMs())));
         sb.append(String.format("%4s %20s  %-24s %s%n", "ID", "VALUE", "NAME", "LABEL"));
         reader.forEach((value, id, label) ->
         {

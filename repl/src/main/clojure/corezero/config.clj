@@ -1,0 +1,168 @@
+(ns corezero.config
+  "Reads and checks the engine's EDN configuration. Pure apart from `load-config`, which reads the file.
+  Every problem is reported as an ex-info whose message names the key, the value found and the form
+  expected, with `::error` data, so the launcher can print it and exit non-zero."
+  (:require [clojure.edn :as edn]
+            [clojure.java.io :as io]
+            [clojure.string :as str])
+  (:import (corezero.core EngineConfig)
+           (java.io File)
+           (java.nio.file Path)))
+
+(set! *warn-on-reflection* true)
+
+(def defaults
+  "Values used for keys the configuration leaves out."
+  {:ops-core 0
+   :hot-cores [1]
+   :run-dir "run/corezero"
+   :repl {:socket "nrepl.sock" :tcp nil :allow-non-loopback false}
+   :engine {:stall-threshold-us 100
+            :command-drain-limit EngineConfig/DEFAULT_COMMAND_DRAIN_LIMIT
+            :command-ring-bytes EngineConfig/DEFAULT_RING_CAPACITY
+            :reply-ring-bytes EngineConfig/DEFAULT_RING_CAPACITY
+            :hand-off-slots EngineConfig/DEFAULT_HAND_OFF_SLOTS}
+   :ops {:command-timeout-ms 1000}
+   :venue-sim nil})
+
+(defn- deep-merge
+  [a b]
+  (if (and (map? a) (map? b))
+    (merge-with deep-merge a b)
+    b))
+
+(defn- problem
+  "ex-info for one bad key."
+  [path value expected]
+  (ex-info (str "config " (str/join " " path) " is " (pr-str value) ", expected " expected)
+           {::error :invalid :key path :value value :expected expected}))
+
+(defn- check
+  [ok? path value expected]
+  (when-not ok?
+    (throw (problem path value expected))))
+
+(defn- power-of-two? [x] (and (int? x) (pos? x) (zero? (bit-and x (dec x)))))
+
+(def ^:private known-keys
+  {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :venue-sim}
+   [:repl] #{:socket :tcp :allow-non-loopback}
+   [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
+   [:ops] #{:command-timeout-ms}})
+
+(defn- check-known-keys
+  [cfg]
+  (doseq [[path allowed] known-keys
+          :let [m (get-in cfg path)]
+          :when (map? m)
+          k (keys m)]
+    (when-not (contains? allowed k)
+      (throw (ex-info (str "config " (str/join " " (conj path k)) " is not a known key; known keys here: "
+                           (str/join " " (sort allowed)))
+                      {::error :unknown-key :key (conj path k) :known allowed})))))
+
+(defn loopback-host?
+  "True when `host` names the loopback interface."
+  [host]
+  (contains? #{"127.0.0.1" "localhost" "::1"} host))
+
+(defn validate
+  "Checks a configuration map (defaults already merged). Returns it unchanged, or throws an ex-info naming
+  the first bad key and the expected form."
+  [cfg]
+  (check (map? cfg) [] cfg "a map")
+  (check-known-keys cfg)
+  (let [{:keys [ops-core hot-cores run-dir repl engine ops]} cfg]
+    (check (nat-int? ops-core) [:ops-core] ops-core "a CPU index: an integer >= 0")
+    (check (and (vector? hot-cores) (seq hot-cores) (every? nat-int? hot-cores))
+           [:hot-cores] hot-cores "a non-empty vector of CPU indices, e.g. [1]")
+    (check (= 1 (count hot-cores)) [:hot-cores] hot-cores
+           "exactly one hot core: this version runs one hot agent")
+    (check (not (contains? (set hot-cores) ops-core)) [:hot-cores] hot-cores
+           (str "CPUs other than the ops core " ops-core))
+    (check (and (string? run-dir) (not (str/blank? run-dir))) [:run-dir] run-dir "a directory path string")
+    (check (map? repl) [:repl] repl "a map")
+    (let [{:keys [socket tcp allow-non-loopback]} repl]
+      (check (or (nil? socket) (and (string? socket) (not (str/blank? socket))))
+             [:repl :socket] socket "a socket file name (relative to :run-dir) or nil")
+      (check (boolean? allow-non-loopback) [:repl :allow-non-loopback] allow-non-loopback "true or false")
+      (check (or (nil? tcp) (map? tcp)) [:repl :tcp] tcp "nil or {:host \"127.0.0.1\" :port 7888}")
+      (when tcp
+        (check (string? (:host tcp)) [:repl :tcp :host] (:host tcp) "a host string, e.g. \"127.0.0.1\"")
+        (check (and (nat-int? (:port tcp)) (< (:port tcp) 65536)) [:repl :tcp :port] (:port tcp)
+               "a port 0..65535 (0 picks a free port)")
+        (check (or (loopback-host? (:host tcp)) allow-non-loopback) [:repl :tcp :host] (:host tcp)
+               "a loopback address; a non-loopback bind needs :allow-non-loopback true"))
+      (check (or socket tcp) [:repl] repl "at least one of :socket or :tcp"))
+    (check (map? engine) [:engine] engine "a map")
+    (let [{:keys [stall-threshold-us command-drain-limit command-ring-bytes reply-ring-bytes hand-off-slots]}
+          engine]
+      (check (pos-int? stall-threshold-us) [:engine :stall-threshold-us] stall-threshold-us
+             "a positive integer of microseconds")
+      (check (pos-int? command-drain-limit) [:engine :command-drain-limit] command-drain-limit
+             "a positive integer")
+      (check (and (power-of-two? command-ring-bytes) (>= command-ring-bytes 1024))
+             [:engine :command-ring-bytes] command-ring-bytes "a power of two >= 1024")
+      (check (and (power-of-two? reply-ring-bytes) (>= reply-ring-bytes 1024))
+             [:engine :reply-ring-bytes] reply-ring-bytes "a power of two >= 1024")
+      (check (pos-int? hand-off-slots) [:engine :hand-off-slots] hand-off-slots "a positive integer"))
+    (check (pos-int? (:command-timeout-ms ops)) [:ops :command-timeout-ms] (:command-timeout-ms ops)
+           "a positive integer of milliseconds")
+    cfg))
+
+(defn parse
+  "Parses EDN text into a validated configuration with defaults merged. `source` names it in errors."
+  [text source]
+  (let [raw (try
+              (edn/read-string text)
+              (catch Exception e
+                (throw (ex-info (str "config " source " is not valid EDN: " (.getMessage e))
+                                {::error :unreadable :source source} e))))]
+    (check (map? raw) [] raw (str "a map at the top of " source))
+    (validate (deep-merge defaults raw))))
+
+(defn home
+  "The project root: system property corezero.home (set by bin/corezero), else the working directory."
+  ^File []
+  (io/file (or (System/getProperty "corezero.home") (System/getProperty "user.dir"))))
+
+(defn resolve-path
+  "Resolves `p` against the project root unless absolute."
+  ^Path [^String p]
+  (let [f (io/file p)]
+    (.toPath (if (.isAbsolute f) f (io/file (home) p)))))
+
+(defn load-config
+  "Reads a configuration: \"demo\" is the embedded config/demo.edn, anything else a file path."
+  [source]
+  (if (= "demo" source)
+    (parse (slurp (or (io/resource "corezero/config/demo.edn")
+                      (throw (ex-info "embedded demo config missing from the class path" {::error :missing}))))
+           "demo (embedded)")
+    (let [f (io/file source)]
+      (when-not (.isFile f)
+        (throw (ex-info (str "config file " source " does not exist") {::error :missing :source source})))
+      (parse (slurp f) source))))
+
+(defn hot-core
+  "The hot core of a validated configuration."
+  [cfg]
+  (first (:hot-cores cfg)))
+
+(defn run-dir
+  "Absolute run directory of a validated configuration."
+  ^Path [cfg]
+  (resolve-path (:run-dir cfg)))
+
+(defn ->engine-config
+  "The Java engine settings for a validated configuration."
+  ^EngineConfig [cfg]
+  (let [e (:engine cfg)]
+    (EngineConfig. (int (:ops-core cfg))
+                   (int (hot-core cfg))
+                   (run-dir cfg)
+                   (int (:command-ring-bytes e))
+                   (int (:reply-ring-bytes e))
+                   (int (:command-drain-limit e))
+                   (* 1000 (long (:stall-threshold-us e)))
+                   (int (:hand-off-slots e)))))

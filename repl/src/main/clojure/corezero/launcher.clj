@@ -1,0 +1,131 @@
+(ns corezero.launcher
+  "Entry point of `bin/corezero`: run CONFIG | demo | doctor [CONFIG] | connect [...]. Runs on the ops core
+  (bin/corezero starts the JVM under taskset), starts the engine, then nREPL, prints how to connect, and
+  waits until the engine is shut down from the REPL or the process is signalled."
+  (:gen-class)
+  (:require [clojure.string :as str]
+            [corezero.config :as config]
+            [corezero.connect :as connect]
+            [corezero.doctor :as doctor]
+            [corezero.engine :as engine]
+            [corezero.ops]
+            [corezero.server :as server])
+  (:import (corezero.core Engine)
+           (java.lang.management ManagementFactory)))
+
+(set! *warn-on-reflection* true)
+
+(defn- err
+  [& xs]
+  (binding [*out* *err*]
+    (println (apply str xs))
+    (flush)))
+
+(defn- jvm-cpus-allowed
+  "CPUs the JVM process (its main thread) may run on, as the kernel lists them."
+  []
+  (some #(when (str/starts-with? % "Cpus_allowed_list:") (str/trim (subs % 18)))
+        (str/split-lines (String. (java.nio.file.Files/readAllBytes
+                                   (java.nio.file.Path/of "/proc/self/status" (make-array String 0)))))))
+
+(defn- refer-ops-into-user!
+  "Makes the ops vocabulary available unqualified in `user`, where nREPL sessions start."
+  []
+  (binding [*ns* (create-ns 'user)]
+    (refer-clojure)
+    (refer 'corezero.ops)))
+
+(defn connect-line
+  "What the launcher prints once nREPL is ready."
+  [{:keys [socket tcp]} ready-ms hot-core]
+  (str "corezero: engine running, hot thread " Engine/HOT_ROLE_NAME " on cpu " hot-core
+       "; nREPL ready " ready-ms " ms after JVM start\n"
+       "corezero: connect with   bin/corezero connect"
+       (when socket (str "      (nREPL socket " socket ")"))
+       (when tcp (str "\ncorezero: editors         nrepl://" (:host tcp) ":" (:port tcp)
+                      "   (.nrepl-port written: CIDER/Calva connect to it)"))))
+
+(defn- await-stop!
+  "Blocks until the engine reports that shutdown was applied, reporting hot-thread errors as they come."
+  [^Engine e]
+  (loop []
+    (when-let [t (.takeLastHotError e)]
+      (err "corezero: hot thread error (counted, engine continues): " t))
+    (when-not (.isStopRequested e)
+      (Thread/sleep 50)
+      (recur))))
+
+(defn launch!
+  "Starts everything for config `source` (a path or \"demo\"), blocks until shutdown, returns the exit code."
+  [source]
+  (let [cfg (try
+              (config/load-config source)
+              (catch clojure.lang.ExceptionInfo ex
+                (err "corezero: bad configuration: " (ex-message ex))
+                nil))]
+    (if-not cfg
+      2
+      (let [allowed (jvm-cpus-allowed)]
+        (when (not= allowed (str (:ops-core cfg)))
+          (err "corezero: warning: the JVM may run on cpus " allowed ", not only ops core " (:ops-core cfg)
+               "; start it through bin/corezero (taskset) so JIT, GC and the REPL stay off the hot core"))
+        (let [e (try
+                  (engine/start! cfg)
+                  (catch IllegalStateException ex
+                    (err "corezero: engine did not start: " (.getMessage ex))
+                    nil))]
+          (if-not e
+            1
+            (let [repl (try
+                         (server/start! cfg)
+                         (catch clojure.lang.ExceptionInfo ex
+                           (err "corezero: nREPL did not start: " (ex-message ex))
+                           (engine/stop!)
+                           nil))]
+              (if-not repl
+                1
+                (let [stopped (promise)
+                      stop! (fn []
+                              (server/stop! repl)
+                              (engine/stop!)
+                              (deliver stopped true))]
+                  (engine/assoc-repl! repl)
+                  (refer-ops-into-user!)
+                  (doseq [n (:notes repl)] (err "corezero: " n))
+                  (.addShutdownHook (Runtime/getRuntime) (Thread. ^Runnable stop! "cz-shutdown"))
+                  (println (connect-line repl (.getUptime (ManagementFactory/getRuntimeMXBean))
+                                         (config/hot-core cfg)))
+                  (flush)
+                  (await-stop! e)
+                  (println "corezero: shutdown applied by the hot thread; stopping")
+                  (flush)
+                  (stop!)
+                  0)))))))))
+
+(defn- doctor
+  "Prints the host's readiness for the configuration `source`; exit code 0 unless the config is bad."
+  [source]
+  (try
+    (doctor/doctor! (config/load-config source))
+    0
+    (catch clojure.lang.ExceptionInfo ex
+      (err "corezero: bad configuration: " (ex-message ex))
+      2)))
+
+(defn- usage
+  []
+  (err "usage: bin/corezero demo | run CONFIG | doctor [CONFIG] | connect [--socket PATH | --port N] [-e CODE]")
+  2)
+
+(defn -main
+  "bin/corezero's JVM entry point."
+  [& args]
+  (let [[cmd & more] args
+        code (case cmd
+               "run" (if (= 1 (count more)) (launch! (first more)) (usage))
+               "demo" (launch! "demo")
+               "doctor" (doctor (or (first more) "demo"))
+               "connect" (connect/main more)
+               (usage))]
+    (shutdown-agents)
+    (System/exit (if (int? code) code 0))))
