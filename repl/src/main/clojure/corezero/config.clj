@@ -16,7 +16,7 @@
   {:ops-core 0
    :hot-cores [1]
    :run-dir "run/corezero"
-   :repl {:socket "nrepl.sock" :tcp nil :allow-non-loopback false}
+   :repl {:socket "nrepl.sock" :tcp nil :allow-non-loopback false :port-file ".nrepl-port"}
    :engine {:stall-threshold-us 100
             :command-drain-limit EngineConfig/DEFAULT_COMMAND_DRAIN_LIMIT
             :command-ring-bytes EngineConfig/DEFAULT_RING_CAPACITY
@@ -46,7 +46,7 @@
 
 (def ^:private known-keys
   {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :venue-sim}
-   [:repl] #{:socket :tcp :allow-non-loopback}
+   [:repl] #{:socket :tcp :allow-non-loopback :port-file}
    [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
    [:ops] #{:command-timeout-ms}})
 
@@ -82,7 +82,9 @@
            (str "CPUs other than the ops core " ops-core))
     (check (and (string? run-dir) (not (str/blank? run-dir))) [:run-dir] run-dir "a directory path string")
     (check (map? repl) [:repl] repl "a map")
-    (let [{:keys [socket tcp allow-non-loopback]} repl]
+    (let [{:keys [socket tcp allow-non-loopback port-file]} repl]
+      (check (or (nil? port-file) (and (string? port-file) (not (str/blank? port-file))))
+             [:repl :port-file] port-file "a file name for editors (relative to the project root) or nil")
       (check (or (nil? socket) (and (string? socket) (not (str/blank? socket))))
              [:repl :socket] socket "a socket file name (relative to :run-dir) or nil")
       (check (boolean? allow-non-loopback) [:repl :allow-non-loopback] allow-non-loopback "true or false")
@@ -133,12 +135,17 @@
     (.toPath (if (.isAbsolute f) f (io/file (home) p)))))
 
 (defn load-config
-  "Reads a configuration: \"demo\" is the embedded config/demo.edn, anything else a file path."
+  "Reads a configuration: \"demo\" is config/demo.edn (embedded in the jar, or from the project root when
+  running from sources), anything else a file path."
   [source]
   (if (= "demo" source)
-    (parse (slurp (or (io/resource "corezero/config/demo.edn")
-                      (throw (ex-info "embedded demo config missing from the class path" {::error :missing}))))
-           "demo (embedded)")
+    (let [embedded (io/resource "corezero/config/demo.edn")
+          on-disk (io/file (home) "config" "demo.edn")]
+      (cond
+        embedded (parse (slurp embedded) "demo (embedded config/demo.edn)")
+        (.isFile on-disk) (parse (slurp on-disk) (str on-disk))
+        :else (throw (ex-info (str "demo config not found: neither embedded nor at " on-disk)
+                              {::error :missing}))))
     (let [f (io/file source)]
       (when-not (.isFile f)
         (throw (ex-info (str "config file " source " does not exist") {::error :missing :source source})))

@@ -79,7 +79,7 @@
   "Starts nREPL for a validated configuration `cfg` whose run directory exists. Returns a map of what was
   started: {:socket path-or-nil :tcp {:host :port}-or-nil :servers [...] :port-files [...] :notes [...]}"
   [cfg]
-  (let [{:keys [socket tcp allow-non-loopback]} (:repl cfg)
+  (let [{:keys [socket tcp allow-non-loopback port-file]} (:repl cfg)
         run-dir (config/run-dir cfg)
         notes (transient [])
         handler (nrepl/default-handler #'audit/wrap-audit)
@@ -102,8 +102,8 @@
                                          :handler handler :transport-fn transport-fn))
         port (:port tcp-server)
         port-files (when port
-                     [(write-port-file! (io/file (config/home) ".nrepl-port") port)
-                      (write-port-file! (.toFile (.resolve run-dir ".nrepl-port")) port)])]
+                     (cond-> [(write-port-file! (.toFile (.resolve run-dir ".nrepl-port")) port)]
+                       port-file (conj (write-port-file! (.toFile (config/resolve-path port-file)) port))))]
     {:socket (some-> socket-path str)
      :tcp (when port {:host (:host tcp) :port port})
      :servers (filterv some? [unix-server tcp-server])

@@ -42,7 +42,8 @@
   (let [cfg (merge {:ops-core 0
                     :hot-cores [(hot-core)]
                     :run-dir (str (io/file dir "run"))
-                    :repl {:socket "nrepl.sock" :tcp {:host "127.0.0.1" :port 0} :allow-non-loopback false}
+                    :repl {:socket "nrepl.sock" :tcp {:host "127.0.0.1" :port 0} :allow-non-loopback false
+                           :port-file nil}
                     :ops {:command-timeout-ms 2000}}
                    overrides)
         f (io/file dir "engine.edn")]

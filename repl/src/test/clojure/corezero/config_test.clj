@@ -1,0 +1,66 @@
+(ns corezero.config-test
+  (:require [clojure.string :as str]
+            [clojure.test :refer [deftest is testing]]
+            [corezero.config :as config])
+  (:import (corezero.core EngineConfig)))
+
+(defn- error-of
+  [text]
+  (try
+    (config/parse text "test.edn")
+    nil
+    (catch clojure.lang.ExceptionInfo ex
+      {:message (ex-message ex) :data (ex-data ex)})))
+
+(deftest the-demo-config-is-valid-and-complete
+  (let [cfg (config/load-config "demo")]
+    (is (= 0 (:ops-core cfg)))
+    (is (= [1] (:hot-cores cfg)))
+    (is (= "127.0.0.1" (get-in cfg [:repl :tcp :host])))
+    (is (instance? EngineConfig (config/->engine-config cfg)))
+    (is (= 100000 (.stallThresholdNs (config/->engine-config cfg))))))
+
+(deftest defaults-fill-what-is-left-out
+  (let [cfg (config/parse "{:hot-cores [1]}" "t")]
+    (is (= 1000 (get-in cfg [:ops :command-timeout-ms])))
+    (is (= "nrepl.sock" (get-in cfg [:repl :socket])))
+    (is (nil? (get-in cfg [:repl :tcp])))))
+
+(defn- are-errors*
+  [cases]
+  (doseq [[text path expected] cases]
+    (testing text
+      (let [{:keys [message data]} (error-of text)]
+        (is (= path (:key data)) message)
+        (is (str/includes? (str message) expected) message)
+        (is (str/starts-with? (str message) (str "config " (str/join " " path) " is ")))))))
+
+(defmacro ^:private are-errors [& cases] `(are-errors* [~@cases]))
+
+(deftest bad-values-name-the-key-and-the-expected-form
+  (are-errors
+   ["{:ops-core -1}" [:ops-core] "expected a CPU index"]
+   ["{:hot-cores 1}" [:hot-cores] "expected a non-empty vector of CPU indices"]
+   ["{:hot-cores [0]}" [:hot-cores] "expected CPUs other than the ops core 0"]
+   ["{:hot-cores [1 2]}" [:hot-cores] "expected exactly one hot core"]
+   ["{:run-dir 5}" [:run-dir] "expected a directory path string"]
+   ["{:repl {:tcp {:host \"10.0.0.1\" :port 1}}}" [:repl :tcp :host] "expected a loopback address"]
+   ["{:repl {:tcp {:host \"127.0.0.1\" :port 70000}}}" [:repl :tcp :port] "expected a port 0..65535"]
+   ["{:repl {:socket nil :tcp nil}}" [:repl] "at least one of :socket or :tcp"]
+   ["{:engine {:command-ring-bytes 1000}}" [:engine :command-ring-bytes] "a power of two >= 1024"]
+   ["{:engine {:stall-threshold-us 0}}" [:engine :stall-threshold-us] "a positive integer of microseconds"]
+   ["{:ops {:command-timeout-ms \"1s\"}}" [:ops :command-timeout-ms] "a positive integer of milliseconds"]))
+
+(deftest unknown-keys-and-unreadable-text-are-refused
+  (is (str/includes? (:message (error-of "{:hot-core 1}")) "config :hot-core is not a known key"))
+  (is (str/includes? (:message (error-of "{:repl {:sokcet \"x\"}}")) "config :repl :sokcet is not a known key"))
+  (is (str/includes? (:message (error-of "{:ops-core")) "test.edn is not valid EDN"))
+  (is (str/includes? (:message (error-of "[1 2]")) "expected a map at the top of test.edn")))
+
+(deftest non-loopback-needs-explicit-permission
+  (let [cfg (config/parse "{:repl {:tcp {:host \"0.0.0.0\" :port 0} :allow-non-loopback true}}" "t")]
+    (is (= "0.0.0.0" (get-in cfg [:repl :tcp :host])))))
+
+(deftest a-missing-file-is-a-clear-error
+  (is (thrown-with-msg? clojure.lang.ExceptionInfo #"config file /no/such.edn does not exist"
+                        (config/load-config "/no/such.edn"))))
