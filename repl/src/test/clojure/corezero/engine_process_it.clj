@@ -67,7 +67,7 @@
                    (:value (it/eval-over client
                                          "(select-keys (set-param! 2 :qty 100) [:command :status :slot :key :value])"))))
             (is (= [{:slot 2 :key :qty :value 100}]
-                   (read-string (first (:value (it/eval-over client "(:params (snapshot))"))))))))
+                   (read-string (first (:value (it/eval-over client "(:params (snapshot))")))))))))
 
       (testing "bad REPL commands get clear errors and the session and the engine carry on"
         (with-open [conn (nrepl/connect :socket socket)]
