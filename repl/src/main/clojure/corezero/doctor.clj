@@ -11,9 +11,8 @@
   (:require [clojure.java.io :as io]
             [clojure.java.shell :as shell]
             [clojure.set :as set]
-            [clojure.string :as str])
-  (:import (java.io ByteArrayOutputStream FileInputStream)
-           (java.nio.charset StandardCharsets)))
+            [clojure.string :as str]
+            [corezero.proc :as proc]))
 
 (set! *warn-on-reflection* true)
 
@@ -65,22 +64,11 @@
    "/usr/lib64" "/lib64" "/usr/lib" "/lib" "/usr/local/lib"])
 
 (defn- read-text
-  "Trimmed contents of root+path, or :unknown when it cannot be read.
-  One large read() rather than slurp or Files/readAllBytes: slurp asks for available(), which some /proc
-  files refuse with EINVAL, and readAllBytes trusts the file size (0 in /proc) and so reads one byte
-  first, after which a /proc/sys integer file reports end of file."
+  "Trimmed contents of root+path, or :unknown when it cannot be read."
   [root path]
-  (try
-    (with-open [in (FileInputStream. (str root path))]
-      (let [out (ByteArrayOutputStream.)
-            buf (byte-array 65536)]
-        (loop []
-          (let [n (.read in buf)]
-            (when (pos? n)
-              (.write out buf 0 n)
-              (recur))))
-        (str/trim (String. (.toByteArray out) StandardCharsets/UTF_8))))
-    (catch java.io.IOException _ :unknown)))
+  (if-let [text (proc/read-file (str root path))]
+    (str/trim text)
+    :unknown))
 
 (defn- when-known
   "Applies f to v unless v is :unknown; a nil result also becomes :unknown."
@@ -93,14 +81,6 @@
   "Whether root+path exists."
   [root path]
   (.exists (io/file (str root path))))
-
-(defn- status-field
-  "The value after `Name:` in /proc/self/status text, or nil."
-  [status-text field]
-  (some (fn [line]
-          (when (str/starts-with? line (str field ":"))
-            (str/trim (subs line (inc (count field))))))
-        (str/split-lines status-text)))
 
 (defn- parse-capabilities
   "The capabilities of interest set in a CapEff hex mask, or nil when it is not hex."
@@ -291,8 +271,8 @@
       :tracefs (read-tracefs root)
       :libxdp (read-libxdp root system?)
       :libcorezero (read-libcorezero system?)
-      :uid (when-known status #(some-> (status-field % "Uid") (str/split #"\s+") second parse-long))
-      :capabilities (when-known status #(some-> (status-field % "CapEff") parse-capabilities))
+      :uid (when-known status #(some-> (proc/status-field % "Uid") (str/split #"\s+") second parse-long))
+      :capabilities (when-known status #(some-> (proc/status-field % "CapEff") parse-capabilities))
       :memlock-limit (when-known (read-text root "/proc/self/limits") parse-memlock)
       :perf-event-paranoid (when-known (read-text root "/proc/sys/kernel/perf_event_paranoid") parse-long)
       :cpu-governors (read-governors root online)})))

@@ -3,12 +3,12 @@
   (bin/corezero starts the JVM under taskset), starts the engine, then nREPL, prints how to connect, and
   waits until the engine is shut down from the REPL or the process is signalled."
   (:gen-class)
-  (:require [clojure.string :as str]
-            [corezero.config :as config]
+  (:require [corezero.config :as config]
             [corezero.connect :as connect]
             [corezero.doctor :as doctor]
             [corezero.engine :as engine]
             [corezero.ops]
+            [corezero.proc :as proc]
             [corezero.server :as server])
   (:import (corezero.core Engine)
            (java.lang.management ManagementFactory)))
@@ -24,9 +24,7 @@
 (defn- jvm-cpus-allowed
   "CPUs the JVM process (its main thread) may run on, as the kernel lists them."
   []
-  (some #(when (str/starts-with? % "Cpus_allowed_list:") (str/trim (subs % 18)))
-        (str/split-lines (String. (java.nio.file.Files/readAllBytes
-                                   (java.nio.file.Path/of "/proc/self/status" (make-array String 0)))))))
+  (proc/cpus-allowed "/proc/self"))
 
 (defn- refer-ops-into-user!
   "Makes the ops vocabulary available unqualified in `user`, where nREPL sessions start."

@@ -5,12 +5,12 @@
   as tables. A command that does not take effect within the timeout throws a clear error instead of hanging."
   (:require [clojure.string :as str]
             [corezero.engine :as engine]
+            [corezero.proc :as proc]
             [corezero.table :as table])
   (:import (corezero.core CommandClient CommandException CommandException$Kind CommandReply CommandType
                           Engine EngineSnapshot EngineState)
            (corezero.telemetry EngineCounter)
            (java.io File Writer)
-           (java.nio.file Files)
            (java.lang ProcessHandle)
            (java.time Duration)))
 
@@ -36,22 +36,12 @@
 
 ;; ---------------------------------------------------------------------------------------------- /proc reads
 
-(defn- read-proc
-  "Contents of a /proc file, or nil when it is gone (a thread may exit while we look). Not `slurp`:
-  /proc files reject the available() call it makes."
-  [^File f]
-  (try
-    (String. (Files/readAllBytes (.toPath f)))
-    (catch java.io.IOException _ nil)))
-
 (defn- proc-threads
   "Name and allowed CPUs of every thread of this process."
   []
   (vec (for [^File task (.listFiles (File. "/proc/self/task"))
-             :let [comm (some-> (read-proc (File. task "comm")) str/trim)
-                   allowed (some #(when (str/starts-with? % "Cpus_allowed_list:")
-                                    (str/trim (subs % (count "Cpus_allowed_list:"))))
-                                 (some-> (read-proc (File. task "status")) str/split-lines))]
+             :let [comm (some-> (proc/read-file (File. task "comm")) str/trim)
+                   allowed (proc/cpus-allowed task)]
              :when comm]
          {:thread comm :tid (parse-long (.getName task)) :cpus allowed})))
 

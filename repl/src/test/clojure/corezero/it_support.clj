@@ -3,6 +3,7 @@
   configuration, wait for its connect line, talk to it with nREPL's own client, and stop it (by its PID)."
   (:require [clojure.java.io :as io]
             [clojure.string :as str]
+            [corezero.proc :as proc]
             [nrepl.core :as nrepl])
   (:import (java.io BufferedReader File)
            (java.nio.file Files)
@@ -33,7 +34,7 @@
 (defn hot-core
   "The last online CPU: where the engine's hot thread goes in tests."
   []
-  (let [online (str/trim (String. (Files/readAllBytes (.toPath (io/file "/sys/devices/system/cpu/online")))))]
+  (let [online (str/trim (proc/read-file "/sys/devices/system/cpu/online"))]
     (parse-long (last (str/split online #"[-,]")))))
 
 (defn write-config!
@@ -136,7 +137,7 @@
 (defn eval-1
   "Evaluates `code` over a fresh connection to the socket; returns the last value read as EDN-ish string."
   [socket code]
-  (with-open [conn (nrepl/connect :socket socket)]
+  (with-open [^java.io.Closeable conn (nrepl/connect :socket socket)]
     (let [r (eval-over (nrepl/client conn 10000) code)]
       (when-let [e (:err r)] (throw (ex-info (str "eval failed: " e) {:code code :response r})))
       (last (:value r)))))
@@ -150,12 +151,8 @@
   "{:name :cpus} of every thread of process `pid`, from /proc."
   [pid]
   (vec (for [^File task (.listFiles (io/file "/proc" (str pid) "task"))
-             :let [read #(try (String. (Files/readAllBytes (.toPath (io/file task ^String %))))
-                              (catch java.io.IOException _ nil))
-                   comm (some-> (read "comm") str/trim)
-                   cpus (some->> (read "status") str/split-lines
-                                 (some #(when (str/starts-with? % "Cpus_allowed_list:")
-                                          (str/trim (subs % 18)))))]
+             :let [comm (some-> (proc/read-file (io/file task "comm")) str/trim)
+                   cpus (proc/cpus-allowed task)]
              :when (and comm cpus)]
          {:name comm :cpus cpus})))
 
