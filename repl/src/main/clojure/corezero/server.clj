@@ -8,7 +8,7 @@
             [nrepl.server :as nrepl]
             [nrepl.transport :as transport])
   (:import (java.io Closeable File IOException)
-           (java.net StandardProtocolFamily UnixDomainSocketAddress)
+           (java.net SocketException StandardProtocolFamily UnixDomainSocketAddress)
            (java.nio.channels SocketChannel)
            (java.nio.file Files LinkOption Path)
            (java.nio.file.attribute PosixFilePermissions)))
@@ -25,6 +25,16 @@
     (recv [_ _] nil)
     (send [this _] this)))
 
+(defn- disconnected
+  "nREPL 1.0's bencode transport, reading a Unix-domain SocketChannel whose client has gone, fails with a
+  ClassCastException (it takes the channel for a java.net.Socket) or a bare IOException, which the server then
+  logs as an error. Both mean the client went away: say so with the SocketException the server expects."
+  [^Throwable t]
+  (if (or (instance? ClassCastException t)
+          (and (instance? IOException t) (not (instance? SocketException t))))
+    (SocketException. (str "nREPL client disconnected (" (.getName (class t)) ")"))
+    t))
+
 (defn- session-reaping
   "Wraps a connection's transport so that closing it (the client went away, or the server stops) also closes
   the sessions that were cloned over it. nREPL 1.0 keeps such sessions, and their threads, forever."
@@ -32,8 +42,10 @@
   (let [sessions (atom #{})]
     (reify
       transport/Transport
-      (recv [_] (transport/recv inner))
-      (recv [_ timeout] (transport/recv inner timeout))
+      (recv [_]
+        (try (transport/recv inner) (catch Throwable t (throw (disconnected t)))))
+      (recv [_ timeout]
+        (try (transport/recv inner timeout) (catch Throwable t (throw (disconnected t)))))
       (send [this msg]
         (when-let [id (:new-session msg)]
           (swap! sessions conj id))

@@ -113,6 +113,9 @@
           (is (str/includes? out "cz-hot-1"))
           (is (re-find #"duty-cycles\s+[\d,]+" out))))
 
+      (testing "clients coming and going leave no errors in the engine's log"
+        (is (not-any? #(re-find #"ERROR|Exception" %) @(:err e)) (str/join "\n" @(:err e))))
+
       (testing "(shutdown!) stops the engine and the process exits 0"
         (is (= :stopping (:state (it/read-value socket "(into {} (shutdown!))"))))
         (is (.waitFor ^Process (:process e) 20 TimeUnit/SECONDS))
