@@ -43,8 +43,14 @@
           responses))
 
 (defn- eval-once
+  "Evaluates `code`; returns true when it reported an error, :lost when the engine went away."
   [client session code]
-  (print-responses (nrepl/message client {:op "eval" :code code :session session})))
+  (try
+    (print-responses (nrepl/message client {:op "eval" :code code :session session}))
+    (catch Exception ex
+      (binding [*out* *err*]
+        (println "corezero connect: connection to the engine lost (" (.getMessage ex) ")"))
+      :lost)))
 
 (defn- repl-loop
   [client session]
@@ -60,8 +66,9 @@
       (cond
         (= ::eof form) (println)
         (= ::error form) (recur)
-        :else (do (eval-once client session (str/trim text))
-                  (recur))))))
+        :else (if (= :lost (eval-once client session (str/trim text)))
+                :lost
+                (recur))))))
 
 (defn main
   "Runs connect with command-line `args`; returns the exit code."
@@ -82,9 +89,12 @@
               (try
                 (if eval
                   (if (eval-once client session eval) 1 0)
-                  (do (repl-loop client session) 0))
+                  (if (= :lost (repl-loop client session)) 1 0))
                 (finally
-                  (dorun (nrepl/message client {:op "close" :session session}))))))
+                  ;; After (shutdown!) the engine is gone: closing the session is then moot.
+                  (try
+                    (dorun (nrepl/message client {:op "close" :session session}))
+                    (catch Exception _ nil))))))
           (catch java.io.IOException ex
             (binding [*out* *err*]
               (println "corezero connect: cannot reach the engine at"

@@ -111,13 +111,22 @@
         (let [{:keys [exit out]} (it/run-bin "connect" "--socket" socket "-e" "(status)")]
           (is (zero? exit))
           (is (str/includes? out "cz-hot-1"))
-          (is (re-find #"duty-cycles\s+[\d,]+" out))))
+          (is (re-find #"duty-cycles\s+[\d,]+" out)))
+        (let [{:keys [exit out]} (it/run-bin-with-input "(+ 40 2)\n(println :hello)\n(:state\n (status))\n"
+                                                        "connect" "--socket" socket)]
+          (is (zero? exit))
+          (is (str/includes? out "corezero=> 42"))
+          (is (str/includes? out ":hello"))
+          (is (str/includes? out ":running") "a form spread over two lines is read whole")))
 
       (testing "clients coming and going leave no errors in the engine's log"
         (is (not-any? #(re-find #"ERROR|Exception" %) @(:err e)) (str/join "\n" @(:err e))))
 
       (testing "(shutdown!) stops the engine and the process exits 0"
-        (is (= :stopping (:state (it/read-value socket "(into {} (shutdown!))"))))
+        (let [{:keys [exit out err]} (it/run-bin "connect" "--socket" socket "-e" "(:state (shutdown!))")]
+          (is (zero? exit) err)
+          (is (str/includes? out ":stopping"))
+          (is (not (str/includes? err "Exception")) err))
         (is (.waitFor ^Process (:process e) 20 TimeUnit/SECONDS))
         (is (zero? (.exitValue ^Process (:process e))))
         (is (not (.exists (io/file socket))) "socket removed on a clean stop")))))

@@ -156,12 +156,20 @@
              :when (and comm cpus)]
          {:name comm :cpus cpus})))
 
-(defn run-bin
-  "Runs bin/corezero with `args` to completion (max 60 s); returns {:exit :out :err}."
-  [& args]
+(defn run-bin-with-input
+  "Runs bin/corezero with `args`, writing `input` to its stdin then closing it; waits (max 60 s) and returns
+  {:exit :out :err}."
+  [input & args]
   (let [{:keys [^Process process out err pumps]} (start-process (into [(bin)] args))]
+    (with-open [w (io/writer (.getOutputStream process))]
+      (.write w ^String input))
     (when-not (.waitFor process 60 TimeUnit/SECONDS)
       (.destroyForcibly process)
       (throw (ex-info "bin/corezero did not finish in 60 s" {:args args})))
     (doseq [^Thread t pumps] (.join t 5000))
     {:exit (.exitValue process) :out (str/join "\n" @out) :err (str/join "\n" @err)}))
+
+(defn run-bin
+  "Runs bin/corezero with `args` to completion (max 60 s), stdin closed; returns {:exit :out :err}."
+  [& args]
+  (apply run-bin-with-input "" args))
