@@ -48,7 +48,8 @@
   {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :venue-sim}
    [:repl] #{:socket :tcp :allow-non-loopback :port-file}
    [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
-   [:ops] #{:command-timeout-ms}})
+   [:ops] #{:command-timeout-ms}
+   [:venue-sim] #{:itch :feed :rerequest-port :session :rate}})
 
 (defn- check-known-keys
   [cfg]
@@ -110,6 +111,17 @@
       (check (pos-int? hand-off-slots) [:engine :hand-off-slots] hand-off-slots "a positive integer"))
     (check (pos-int? (:command-timeout-ms ops)) [:ops :command-timeout-ms] (:command-timeout-ms ops)
            "a positive integer of milliseconds")
+    (when-let [vs (:venue-sim cfg)]
+      (check (map? vs) [:venue-sim] vs "a map or nil")
+      (check (and (string? (:itch vs)) (not (str/blank? (:itch vs)))) [:venue-sim :itch] (:itch vs)
+             "the path of an ITCH 5.0 BinaryFILE capture")
+      (check (and (string? (:feed vs)) (re-matches #"[^:\s]+:\d{1,5}" (:feed vs))) [:venue-sim :feed] (:feed vs)
+             "\"HOST:PORT\"")
+      (check (and (nat-int? (:rerequest-port vs)) (< (:rerequest-port vs) 65536)) [:venue-sim :rerequest-port]
+             (:rerequest-port vs) "a port 0..65535")
+      (check (and (string? (:session vs)) (<= 1 (count (:session vs)) 10)) [:venue-sim :session] (:session vs)
+             "a MoldUDP64 session name of 1 to 10 characters")
+      (check (pos-int? (:rate vs)) [:venue-sim :rate] (:rate vs) "a positive integer of messages per second"))
     cfg))
 
 (defn parse

@@ -31,26 +31,31 @@
     (when-let [s (get-in cfg [:repl :socket])]
       (str (.resolve (config/run-dir cfg) ^String s)))))
 
-(defn- print-responses
-  "Prints out/err/value of responses; returns true when an error was reported."
-  [responses]
-  (reduce (fn [err? {:keys [out err value ex status]}]
-            (when out (print out) (flush))
-            (when err (binding [*out* *err*] (print err) (flush)))
-            (when value (println value))
-            (or err? (some? ex) (some #{"eval-error"} status)))
-          false
-          responses))
+(defn- print-response!
+  "Prints one response's out, err and value; returns true when it reports an error."
+  [{:keys [out err value ex status]}]
+  (when out (print out) (flush))
+  (when err (binding [*out* *err*] (print err) (flush)))
+  (when value (println value))
+  (boolean (or (some? ex) (some #{"eval-error"} status))))
 
 (defn- eval-once
-  "Evaluates `code`; returns true when it reported an error, :lost when the engine went away."
+  "Evaluates `code` and prints what comes back. Returns :ok, :error (the code threw) or :lost (the engine
+  went away before answering; after (shutdown!) that is expected once the value has arrived)."
   [client session code]
-  (try
-    (print-responses (nrepl/message client {:op "eval" :code code :session session}))
-    (catch Exception ex
-      (binding [*out* *err*]
-        (println "corezero connect: connection to the engine lost (" (.getMessage ex) ")"))
-      :lost)))
+  (let [valued? (volatile! false)
+        errored? (volatile! false)]
+    (try
+      (doseq [r (nrepl/message client {:op "eval" :code code :session session})]
+        (when (:value r) (vreset! valued? true))
+        (when (print-response! r) (vreset! errored? true)))
+      (if @errored? :error :ok)
+      (catch Exception ex
+        (if (and @valued? (not @errored?))
+          :ok
+          (do (binding [*out* *err*]
+                (println "corezero connect: connection to the engine lost (" (.getMessage ex) ")"))
+              :lost))))))
 
 (defn- repl-loop
   [client session]
@@ -88,7 +93,7 @@
                   session (nrepl/new-session client)]
               (try
                 (if eval
-                  (if (eval-once client session eval) 1 0)
+                  (if (= :ok (eval-once client session eval)) 0 1)
                   (if (= :lost (repl-loop client session)) 1 0))
                 (finally
                   ;; After (shutdown!) the engine is gone: closing the session is then moot.

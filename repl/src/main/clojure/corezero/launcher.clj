@@ -9,7 +9,8 @@
             [corezero.engine :as engine]
             [corezero.ops]
             [corezero.proc :as proc]
-            [corezero.server :as server])
+            [corezero.server :as server]
+            [corezero.venue :as venue])
   (:import (corezero.core Engine)
            (java.lang.management ManagementFactory)))
 
@@ -54,8 +55,9 @@
       (recur))))
 
 (defn launch!
-  "Starts everything for config `source` (a path or \"demo\"), blocks until shutdown, returns the exit code."
-  [source]
+  "Starts everything for config `source` (a path or \"demo\"), blocks until shutdown, returns the exit code.
+  With `venue-sim?` the configuration's venue simulator is started first, as a child process."
+  [source venue-sim?]
   (let [cfg (try
               (config/load-config source)
               (catch clojure.lang.ExceptionInfo ex
@@ -82,11 +84,11 @@
                            nil))]
               (if-not repl
                 1
-                (let [stopped (promise)
+                (let [sim (atom nil)
                       stop! (fn []
                               (server/stop! repl)
                               (engine/stop!)
-                              (deliver stopped true))]
+                              (some-> @sim venue/stop!))]
                   (engine/assoc-repl! repl)
                   (refer-ops-into-user!)
                   (doseq [n (:notes repl)] (err "corezero: " n))
@@ -94,7 +96,12 @@
                   (println (connect-line repl (.getUptime (ManagementFactory/getRuntimeMXBean))
                                          (config/hot-core cfg)))
                   (flush)
+                  ;; After the connect line: its JVM start would otherwise compete for the ops core.
+                  (when venue-sim?
+                    (err "corezero: " (venue/describe (reset! sim (venue/start! cfg)))))
                   (await-stop! e)
+                  ;; The REPL session that asked for the shutdown is still sending its reply: let it arrive.
+                  (Thread/sleep 250)
                   (println "corezero: shutdown applied by the hot thread; stopping")
                   (flush)
                   (stop!)
@@ -120,8 +127,8 @@
   [& args]
   (let [[cmd & more] args
         code (case cmd
-               "run" (if (= 1 (count more)) (launch! (first more)) (usage))
-               "demo" (launch! "demo")
+               "run" (if (= 1 (count more)) (launch! (first more) false) (usage))
+               "demo" (launch! "demo" true)
                "doctor" (doctor (or (first more) "demo"))
                "connect" (connect/main more)
                (usage))]

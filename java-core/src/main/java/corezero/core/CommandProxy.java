@@ -4,8 +4,6 @@ import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
-import java.nio.charset.StandardCharsets;
-
 import static corezero.core.CommandDescriptor.BASE_LENGTH;
 import static corezero.core.CommandDescriptor.CORRELATION_ID_OFFSET;
 import static corezero.core.CommandDescriptor.HAND_OFF_INDEX_OFFSET;
@@ -71,15 +69,13 @@ public final class CommandProxy
      */
     public boolean setParam(final long correlationId, final int slot, final String key, final long value)
     {
-        final byte[] keyBytes = key.getBytes(StandardCharsets.US_ASCII);
-        if (keyBytes.length == 0 || keyBytes.length > MAX_KEY_LENGTH ||
-            !key.equals(new String(keyBytes, StandardCharsets.US_ASCII)))
+        final int keyLength = key.length();
+        if (keyLength == 0 || keyLength > MAX_KEY_LENGTH || !isAscii(key))
         {
             throw new IllegalArgumentException(
                 "parameter key must be 1.." + MAX_KEY_LENGTH + " ASCII characters: \"" + key + "\"");
         }
-        final int length = CommandDescriptor.setParamLength(keyBytes.length);
-        final int index = commandRing.tryClaim(CommandType.SET_PARAM, length);
+        final int index = commandRing.tryClaim(CommandType.SET_PARAM, CommandDescriptor.setParamLength(keyLength));
         if (index < 0)
         {
             return false;
@@ -87,9 +83,21 @@ public final class CommandProxy
         buffer.putLong(index + CORRELATION_ID_OFFSET, correlationId);
         buffer.putInt(index + SLOT_OFFSET, slot);
         buffer.putLong(index + VALUE_OFFSET, value);
-        buffer.putInt(index + KEY_LENGTH_OFFSET, keyBytes.length);
-        buffer.putBytes(index + KEY_OFFSET, keyBytes);
+        buffer.putInt(index + KEY_LENGTH_OFFSET, keyLength);
+        buffer.putStringWithoutLengthAscii(index + KEY_OFFSET, key);
         commandRing.commit(index);
+        return true;
+    }
+
+    private static boolean isAscii(final String key)
+    {
+        for (int i = 0, n = key.length(); i < n; i++)
+        {
+            if (key.charAt(i) > 0x7f)
+            {
+                return false;
+            }
+        }
         return true;
     }
 

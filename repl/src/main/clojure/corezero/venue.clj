@@ -1,0 +1,57 @@
+(ns corezero.venue
+  "Starts the venue simulator as a child process of the launcher for the demo: it inherits the launcher's
+  affinity (the ops core) and its output, and is stopped with the engine."
+  (:require [clojure.java.io :as io]
+            [clojure.string :as str]
+            [corezero.config :as config])
+  (:import (java.io File)
+           (java.lang ProcessBuilder$Redirect ProcessHandle)
+           (java.util.concurrent TimeUnit)))
+
+(set! *warn-on-reflection* true)
+
+(defn command
+  "The command line that starts venue-sim for the :venue-sim part of a configuration."
+  [{:keys [feed rerequest-port session rate itch]} ^File home java]
+  (let [dir (io/file home "venue-sim" "target")]
+    [java "--add-exports" "java.base/jdk.internal.misc=ALL-UNNAMED"
+     "-cp" (str (io/file dir "corezero-venue-sim.jar") File/pathSeparator (io/file dir "lib") "/*")
+     "corezero.venue.VenueSimMain"
+     "--itch" (str (config/resolve-path itch))
+     "--feed" feed
+     "--rerequest-port" (str rerequest-port)
+     "--session" session
+     "--rate" (str rate)]))
+
+(defn start!
+  "Starts venue-sim for configuration `cfg`. Returns {:process p} or {:skipped reason}."
+  [cfg]
+  (let [vs (:venue-sim cfg)
+        jar (io/file (config/home) "venue-sim" "target" "corezero-venue-sim.jar")
+        itch (some-> (:itch vs) config/resolve-path .toFile)]
+    (cond
+      (nil? vs) {:skipped "no :venue-sim in the configuration"}
+      (not (.isFile jar)) {:skipped (str "venue-sim is not built (" jar " missing; make build)")}
+      (not (and itch (.isFile itch))) {:skipped (str "no ITCH capture at " itch)}
+      :else
+      (let [java (or (.orElse (.command (.info (ProcessHandle/current))) nil) "java")
+            pb (doto (ProcessBuilder. ^java.util.List (command vs (config/home) java))
+                 (.redirectOutput ProcessBuilder$Redirect/INHERIT)
+                 (.redirectError ProcessBuilder$Redirect/INHERIT))]
+        {:process (.start pb)}))))
+
+(defn stop!
+  "Stops a venue-sim started by `start!` (SIGTERM, then SIGKILL after 5 s). Idempotent."
+  [{:keys [^Process process]}]
+  (when (and process (.isAlive process))
+    (.destroy process)
+    (when-not (.waitFor process 5 TimeUnit/SECONDS)
+      (.destroyForcibly process)))
+  nil)
+
+(defn describe
+  "One line saying what happened to venue-sim."
+  [{:keys [skipped ^Process process]}]
+  (if process
+    (str "venue-sim running as pid " (.pid process))
+    (str "venue-sim not started: " skipped)))
