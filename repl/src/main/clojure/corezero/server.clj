@@ -10,6 +10,7 @@
   (:import (java.io Closeable File IOException)
            (java.net SocketException StandardProtocolFamily UnixDomainSocketAddress)
            (java.nio.channels SocketChannel)
+           (java.util.concurrent Callable ExecutionException Executors ExecutorService Future ThreadFactory)
            (java.nio.file Files LinkOption Path)
            (java.nio.file.attribute PosixFilePermissions)))
 
@@ -35,11 +36,40 @@
     (SocketException. (str "nREPL client disconnected (" (.getName (class t)) ")"))
     t))
 
-(defn- session-reaping
-  "Wraps a connection's transport so that closing it (the client went away, or the server stops) also closes
-  the sessions that were cloned over it. nREPL 1.0 keeps such sessions, and their threads, forever."
-  [inner handler]
-  (let [sessions (atom #{})]
+(defn- writer-thread
+  "A single daemon thread that performs one connection's writes."
+  ^ExecutorService []
+  (Executors/newSingleThreadExecutor
+   (reify ThreadFactory
+     (newThread [_ r]
+       (doto (Thread. r "nREPL-writer")
+         (.setDaemon true))))))
+
+(defn- send-uninterruptibly
+  "Sends `msg` on `writer`'s thread and waits for it. A Unix-domain SocketChannel is an interruptible channel:
+  a write from a thread that nREPL interrupts (the `interrupt` op, closing a session) would close the whole
+  connection. The writer thread is never interrupted; the caller's interrupt is kept for after the write."
+  [^ExecutorService writer inner msg]
+  (let [^Future f (.submit writer ^Callable (fn [] (transport/send inner msg) nil))]
+    (loop [interrupted? false]
+      (let [outcome (try
+                      (.get f)
+                      :sent
+                      (catch InterruptedException _ :interrupted)
+                      (catch ExecutionException e (throw (.getCause e))))]
+        (if (= :interrupted outcome)
+          (recur true)
+          (when interrupted? (.interrupt (Thread/currentThread))))))))
+
+(defn- guarded-transport
+  "Wraps a connection's transport:
+  - closing it (the client went away, or the server stops) also closes the sessions cloned over it; nREPL 1.0
+    keeps such sessions, and their threads, forever;
+  - a disconnect is reported as the SocketException the server expects (see `disconnected`);
+  - on a Unix socket, writes go through one writer thread (see `send-uninterruptibly`)."
+  [inner handler unix?]
+  (let [sessions (atom #{})
+        writer (when unix? (writer-thread))]
     (reify
       transport/Transport
       (recv [_]
@@ -49,13 +79,16 @@
       (send [this msg]
         (when-let [id (:new-session msg)]
           (swap! sessions conj id))
-        (transport/send inner msg)
+        (if writer
+          (send-uninterruptibly writer inner msg)
+          (transport/send inner msg))
         this)
       Closeable
       (close [_]
         (doseq [id (first (reset-vals! sessions #{}))]
           (handler {:op "close" :session id :transport no-reply-transport})
           (swap! reaped-sessions inc))
+        (some-> writer .shutdown)
         (.close ^Closeable inner)))))
 
 (defn socket-live?
@@ -95,7 +128,7 @@
         run-dir (config/run-dir cfg)
         notes (transient [])
         handler (nrepl/default-handler #'audit/wrap-audit)
-        transport-fn (fn [sock] (session-reaping (transport/bencode sock) handler))
+        transport-fn (fn [sock] (guarded-transport (transport/bencode sock) handler (instance? SocketChannel sock)))
         _ (audit/open! (.toFile (.resolve run-dir "audit.log")))
         socket-path (when socket (.resolve run-dir ^String socket))
         unix-server (when socket-path
