@@ -5,7 +5,8 @@
   (:require [clojure.edn :as edn]
             [clojure.java.io :as io]
             [clojure.string :as str])
-  (:import (corezero.core EngineConfig)
+  (:import (corezero.core EngineConfig FeedConfig FeedConfig$Transport)
+           (java.net InetSocketAddress)
            (java.io File)
            (java.nio.file Path)))
 
@@ -23,7 +24,18 @@
             :reply-ring-bytes EngineConfig/DEFAULT_RING_CAPACITY
             :hand-off-slots EngineConfig/DEFAULT_HAND_OFF_SLOTS}
    :ops {:command-timeout-ms 1000}
+   :books {:max-orders EngineConfig/DEFAULT_MAX_ORDERS
+           :max-levels EngineConfig/DEFAULT_MAX_LEVELS_PER_SIDE}
+   :feed nil
    :venue-sim nil})
+
+(def feed-defaults
+  "Values for the keys a :feed map leaves out."
+  {:transport :udp
+   :receive-buffer-bytes 65536
+   :recovery-buffer-bytes (* 4 1024 1024)
+   :retry-ms 100
+   :max-retries 5})
 
 (defn- deep-merge
   [a b]
@@ -42,10 +54,20 @@
   (when-not ok?
     (throw (problem path value expected))))
 
+(defn host-port?
+  "True for a \"HOST:PORT\" string with a port 0..65535."
+  [s]
+  (boolean (when (string? s)
+             (when-let [[_ _ port] (re-matches #"([^:\s]+):(\d{1,5})" s)]
+               (< (parse-long port) 65536)))))
+
 (defn- power-of-two? [x] (and (int? x) (pos? x) (zero? (bit-and x (dec x)))))
 
 (def ^:private known-keys
-  {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :venue-sim}
+  {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :books :feed :venue-sim}
+   [:books] #{:max-orders :max-levels}
+   [:feed] #{:transport :bind :multicast-interface :shm-file :rerequest :receive-buffer-bytes
+             :recovery-buffer-bytes :retry-ms :max-retries}
    [:repl] #{:socket :tcp :allow-non-loopback :port-file}
    [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
    [:ops] #{:command-timeout-ms}
@@ -111,12 +133,34 @@
       (check (pos-int? hand-off-slots) [:engine :hand-off-slots] hand-off-slots "a positive integer"))
     (check (pos-int? (:command-timeout-ms ops)) [:ops :command-timeout-ms] (:command-timeout-ms ops)
            "a positive integer of milliseconds")
+    (let [{:keys [max-orders max-levels]} (:books cfg)]
+      (check (pos-int? max-orders) [:books :max-orders] max-orders "a positive integer (open orders, all books)")
+      (check (pos-int? max-levels) [:books :max-levels] max-levels "a positive integer (price levels per side)"))
+    (when-let [feed (:feed cfg)]
+      (check (map? feed) [:feed] feed "a map or nil")
+      (let [{:keys [transport bind multicast-interface shm-file rerequest receive-buffer-bytes
+                    recovery-buffer-bytes retry-ms max-retries]} (merge feed-defaults feed)]
+        (check (#{:udp :shm} transport) [:feed :transport] transport ":udp or :shm")
+        (when (= :udp transport)
+          (check (host-port? bind) [:feed :bind] bind "\"HOST:PORT\" to receive on (a multicast group joins)"))
+        (when (= :shm transport)
+          (check (and (string? shm-file) (not (str/blank? shm-file))) [:feed :shm-file] shm-file
+                 "the shared-memory ring file (relative to :run-dir)"))
+        (check (or (nil? multicast-interface) (string? multicast-interface)) [:feed :multicast-interface]
+               multicast-interface "an interface name such as \"lo\" or nil")
+        (check (or (nil? rerequest) (host-port? rerequest)) [:feed :rerequest] rerequest
+               "\"HOST:PORT\" of the MoldUDP64 re-request server, or nil")
+        (check (and (int? receive-buffer-bytes) (>= receive-buffer-bytes 1500)) [:feed :receive-buffer-bytes]
+               receive-buffer-bytes "an integer >= 1500")
+        (check (and (int? recovery-buffer-bytes) (>= recovery-buffer-bytes 65536)) [:feed :recovery-buffer-bytes]
+               recovery-buffer-bytes "an integer >= 65536")
+        (check (pos-int? retry-ms) [:feed :retry-ms] retry-ms "a positive integer of milliseconds")
+        (check (nat-int? max-retries) [:feed :max-retries] max-retries "an integer >= 0")))
     (when-let [vs (:venue-sim cfg)]
       (check (map? vs) [:venue-sim] vs "a map or nil")
       (check (and (string? (:itch vs)) (not (str/blank? (:itch vs)))) [:venue-sim :itch] (:itch vs)
              "the path of an ITCH 5.0 BinaryFILE capture")
-      (check (and (string? (:feed vs)) (re-matches #"[^:\s]+:\d{1,5}" (:feed vs))) [:venue-sim :feed] (:feed vs)
-             "\"HOST:PORT\"")
+      (check (host-port? (:feed vs)) [:venue-sim :feed] (:feed vs) "\"HOST:PORT\"")
       (check (and (nat-int? (:rerequest-port vs)) (< (:rerequest-port vs) 65536)) [:venue-sim :rerequest-port]
              (:rerequest-port vs) "a port 0..65535")
       (check (and (string? (:session vs)) (<= 1 (count (:session vs)) 10)) [:venue-sim :session] (:session vs)
@@ -173,15 +217,40 @@
   ^Path [cfg]
   (resolve-path (:run-dir cfg)))
 
+(defn socket-address
+  "An unresolved-if-need-be InetSocketAddress for \"HOST:PORT\"."
+  ^InetSocketAddress [s]
+  (let [[_ host port] (re-matches #"([^:\s]+):(\d{1,5})" s)]
+    (InetSocketAddress. ^String host (int (parse-long port)))))
+
+(defn ->feed-config
+  "The Java feed settings for the :feed part of a validated configuration, or nil."
+  ^FeedConfig [cfg]
+  (when-let [feed (:feed cfg)]
+    (let [{:keys [transport bind multicast-interface shm-file rerequest receive-buffer-bytes
+                  recovery-buffer-bytes retry-ms max-retries]} (merge feed-defaults feed)]
+      (FeedConfig. (if (= :shm transport) FeedConfig$Transport/SHARED_MEMORY FeedConfig$Transport/UDP)
+                   (when (= :udp transport) (socket-address bind))
+                   multicast-interface
+                   (when (= :shm transport) (.resolve (run-dir cfg) ^String shm-file))
+                   (some-> rerequest socket-address)
+                   (int receive-buffer-bytes)
+                   (int recovery-buffer-bytes)
+                   (* 1000000 (long retry-ms))
+                   (int max-retries)))))
+
 (defn ->engine-config
   "The Java engine settings for a validated configuration."
   ^EngineConfig [cfg]
-  (let [e (:engine cfg)]
-    (EngineConfig. (int (:ops-core cfg))
-                   (int (hot-core cfg))
-                   (run-dir cfg)
-                   (int (:command-ring-bytes e))
-                   (int (:reply-ring-bytes e))
-                   (int (:command-drain-limit e))
-                   (* 1000 (long (:stall-threshold-us e)))
-                   (int (:hand-off-slots e)))))
+  (let [e (:engine cfg)
+        b (:books cfg)]
+    (-> (EngineConfig. (int (:ops-core cfg))
+                       (int (hot-core cfg))
+                       (run-dir cfg)
+                       (int (:command-ring-bytes e))
+                       (int (:reply-ring-bytes e))
+                       (int (:command-drain-limit e))
+                       (* 1000 (long (:stall-threshold-us e)))
+                       (int (:hand-off-slots e)))
+        (.withBooks (int (:max-orders b)) (int (:max-levels b)))
+        (.withFeed (->feed-config cfg)))))

@@ -49,13 +49,27 @@
    ["{:repl {:socket nil :tcp nil}}" [:repl] "at least one of :socket or :tcp"]
    ["{:engine {:command-ring-bytes 1000}}" [:engine :command-ring-bytes] "a power of two >= 1024"]
    ["{:engine {:stall-threshold-us 0}}" [:engine :stall-threshold-us] "a positive integer of microseconds"]
-   ["{:ops {:command-timeout-ms \"1s\"}}" [:ops :command-timeout-ms] "a positive integer of milliseconds"]))
+   ["{:ops {:command-timeout-ms \"1s\"}}" [:ops :command-timeout-ms] "a positive integer of milliseconds"]
+   ["{:feed {:bind \"nowhere\"}}" [:feed :bind] "\"HOST:PORT\" to receive on"]
+   ["{:feed {:transport :tcp :bind \"127.0.0.1:1\"}}" [:feed :transport] ":udp or :shm"]
+   ["{:feed {:transport :shm}}" [:feed :shm-file] "the shared-memory ring file"]
+   ["{:feed {:bind \"127.0.0.1:1\" :rerequest \"127.0.0.1:99999\"}}" [:feed :rerequest] "re-request server"]
+   ["{:books {:max-orders 0}}" [:books :max-orders] "a positive integer"]))
 
 (deftest unknown-keys-and-unreadable-text-are-refused
   (is (str/includes? (:message (error-of "{:hot-core 1}")) "config :hot-core is not a known key"))
   (is (str/includes? (:message (error-of "{:repl {:sokcet \"x\"}}")) "config :repl :sokcet is not a known key"))
   (is (str/includes? (:message (error-of "{:ops-core")) "test.edn is not valid EDN"))
   (is (str/includes? (:message (error-of "[1 2]")) "expected a map at the top of test.edn")))
+
+(deftest a-feed-becomes-the-java-feed-config
+  (let [cfg (config/parse "{:feed {:bind \"127.0.0.1:31001\" :rerequest \"127.0.0.1:31002\" :retry-ms 50}}" "t")
+        feed (.feed (config/->engine-config cfg))]
+    (is (= 31001 (.getPort (.bindAddress feed))))
+    (is (= 31002 (.getPort (.rerequestAddress feed))))
+    (is (= 50000000 (.retryIntervalNs feed)))
+    (is (= 5 (.maxRetries feed))))
+  (is (nil? (.feed (config/->engine-config (config/parse "{}" "t"))))))
 
 (deftest non-loopback-needs-explicit-permission
   (let [cfg (config/parse "{:repl {:tcp {:host \"0.0.0.0\" :port 0} :allow-non-loopback true}}" "t")]

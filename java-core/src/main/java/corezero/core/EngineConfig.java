@@ -22,6 +22,12 @@ public final class EngineConfig
     /** Default number of hand-off slots. */
     public static final int DEFAULT_HAND_OFF_SLOTS = 16;
 
+    /** Default capacity of the order pool: open orders across all books. */
+    public static final int DEFAULT_MAX_ORDERS = 1 << 20;
+
+    /** Default price levels per side of one book. */
+    public static final int DEFAULT_MAX_LEVELS_PER_SIDE = 4096;
+
     private final int opsCpu;
     private final int hotCpu;
     private final Path runDir;
@@ -30,6 +36,9 @@ public final class EngineConfig
     private final int commandDrainLimit;
     private final long stallThresholdNs;
     private final int handOffSlots;
+    private final FeedConfig feed;
+    private final int maxOrders;
+    private final int maxLevelsPerSide;
 
     /**
      * @param opsCpu              CPU of the OS, the JVM's own threads and the REPL.
@@ -51,6 +60,23 @@ public final class EngineConfig
         final long stallThresholdNs,
         final int handOffSlots)
     {
+        this(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit, stallThresholdNs,
+            handOffSlots, null, DEFAULT_MAX_ORDERS, DEFAULT_MAX_LEVELS_PER_SIDE);
+    }
+
+    private EngineConfig(
+        final int opsCpu,
+        final int hotCpu,
+        final Path runDir,
+        final int commandRingCapacity,
+        final int replyRingCapacity,
+        final int commandDrainLimit,
+        final long stallThresholdNs,
+        final int handOffSlots,
+        final FeedConfig feed,
+        final int maxOrders,
+        final int maxLevelsPerSide)
+    {
         require(opsCpu >= 0, "ops-core", opsCpu, "a CPU index >= 0");
         require(hotCpu >= -1 && hotCpu != opsCpu, "hot-core", hotCpu, "a CPU index other than the ops core");
         require(runDir != null, "run-dir", runDir, "a directory path");
@@ -61,6 +87,8 @@ public final class EngineConfig
         require(commandDrainLimit >= 1, "command-drain-limit", commandDrainLimit, "an integer >= 1");
         require(stallThresholdNs > 0, "stall-threshold-us", stallThresholdNs, "a positive duration");
         require(handOffSlots >= 1, "hand-off-slots", handOffSlots, "an integer >= 1");
+        require(maxOrders >= 1, "books :max-orders", maxOrders, "an integer >= 1");
+        require(maxLevelsPerSide >= 1, "books :max-levels", maxLevelsPerSide, "an integer >= 1");
         this.opsCpu = opsCpu;
         this.hotCpu = hotCpu;
         this.runDir = runDir;
@@ -69,6 +97,34 @@ public final class EngineConfig
         this.commandDrainLimit = commandDrainLimit;
         this.stallThresholdNs = stallThresholdNs;
         this.handOffSlots = handOffSlots;
+        this.feed = feed;
+        this.maxOrders = maxOrders;
+        this.maxLevelsPerSide = maxLevelsPerSide;
+    }
+
+    /**
+     * The same settings with a market-data feed.
+     *
+     * @param feed the feed, or null for none.
+     * @return a new config.
+     */
+    public EngineConfig withFeed(final FeedConfig feed)
+    {
+        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide);
+    }
+
+    /**
+     * The same settings with other book capacities.
+     *
+     * @param maxOrders        open orders across all books.
+     * @param maxLevelsPerSide price levels per side of one book.
+     * @return a new config.
+     */
+    public EngineConfig withBooks(final int maxOrders, final int maxLevelsPerSide)
+    {
+        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide);
     }
 
     /**
@@ -140,5 +196,23 @@ public final class EngineConfig
     public int handOffSlots()
     {
         return handOffSlots;
+    }
+
+    /** @return the market-data feed, or null when the engine has none. */
+    public FeedConfig feed()
+    {
+        return feed;
+    }
+
+    /** @return open orders across all books. */
+    public int maxOrders()
+    {
+        return maxOrders;
+    }
+
+    /** @return price levels per side of one book. */
+    public int maxLevelsPerSide()
+    {
+        return maxLevelsPerSide;
     }
 }
