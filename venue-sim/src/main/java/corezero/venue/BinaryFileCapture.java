@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A BinaryFILE capture read once into a direct buffer, with the offset of every message indexed up front. The
- * capture is the message store: a message is found by its index without copying it anywhere.
+ * A BinaryFILE capture held in a direct buffer, with the offset of every message indexed up front. The capture is the
+ * message store: a message is found by its index without copying it anywhere.
  */
 public final class BinaryFileCapture
 {
     private final String name;
+    private final ByteBuffer byteBuffer;
     private final UnsafeBuffer buffer;
     private final int[] messageOffsets;
     private final int maxMessageLength;
@@ -24,13 +25,14 @@ public final class BinaryFileCapture
 
     private BinaryFileCapture(
         final String name,
-        final UnsafeBuffer buffer,
+        final ByteBuffer byteBuffer,
         final int[] messageOffsets,
         final int maxMessageLength,
         final boolean hasEndOfSessionRecord)
     {
         this.name = name;
-        this.buffer = buffer;
+        this.byteBuffer = byteBuffer;
+        this.buffer = new UnsafeBuffer(byteBuffer);
         this.messageOffsets = messageOffsets;
         this.maxMessageLength = maxMessageLength;
         this.hasEndOfSessionRecord = hasEndOfSessionRecord;
@@ -65,7 +67,7 @@ public final class BinaryFileCapture
 
             try
             {
-                return index(path.toString(), new UnsafeBuffer(byteBuffer), (int)size);
+                return index(path.toString(), byteBuffer.flip());
             }
             catch (final BinaryFileFormatException ex)
             {
@@ -75,16 +77,41 @@ public final class BinaryFileCapture
     }
 
     /**
-     * Index the messages of a capture already in memory, from offset 0 of the buffer.
+     * Index the messages of a capture already in memory, from offset 0 of the buffer; the capture is copied into a
+     * direct buffer of its own.
      *
      * @param name   to show for the capture, e.g. its file name.
-     * @param buffer holding the capture; it is kept, not copied.
+     * @param buffer holding the capture.
      * @param length of the capture in bytes.
      * @return the indexed capture.
      * @throws BinaryFileFormatException if the framing is broken, or data follows the end-of-session record.
      */
     public static BinaryFileCapture index(final String name, final DirectBuffer buffer, final int length)
     {
+        final ByteBuffer byteBuffer = ByteBuffer.allocateDirect(length);
+        buffer.getBytes(0, byteBuffer, 0, length);
+
+        return index(name, byteBuffer);
+    }
+
+    /**
+     * Index the messages of a capture in a direct buffer, which is kept, not copied.
+     *
+     * @param name       to show for the capture.
+     * @param byteBuffer direct, holding the capture from 0 to its limit.
+     * @return the indexed capture.
+     * @throws BinaryFileFormatException if the framing is broken, or data follows the end-of-session record.
+     */
+    static BinaryFileCapture index(final String name, final ByteBuffer byteBuffer)
+    {
+        if (!byteBuffer.isDirect())
+        {
+            throw new IllegalArgumentException("a capture lives in a direct buffer");
+        }
+
+        final ByteBuffer captureBytes = byteBuffer.duplicate().position(0).limit(byteBuffer.limit()).slice();
+        final int length = captureBytes.capacity();
+        final UnsafeBuffer buffer = new UnsafeBuffer(captureBytes);
         final BinaryFileReader reader = new BinaryFileReader();
         int messageCount = 0;
         int maxMessageLength = 0;
@@ -110,8 +137,7 @@ public final class BinaryFileCapture
             messageOffsets[i] = reader.messageOffset();
         }
 
-        return new BinaryFileCapture(
-            name, new UnsafeBuffer(buffer, 0, length), messageOffsets, maxMessageLength, reader.isEndOfSession());
+        return new BinaryFileCapture(name, captureBytes, messageOffsets, maxMessageLength, reader.isEndOfSession());
     }
 
     /**
@@ -128,6 +154,15 @@ public final class BinaryFileCapture
     public DirectBuffer buffer()
     {
         return buffer;
+    }
+
+    /**
+     * @return a view of the whole capture for nassau's {@code ByteBuffer} API, with a position and limit of its own;
+     * message offsets point into it. It allocates: take one at setup.
+     */
+    public ByteBuffer newByteBufferView()
+    {
+        return byteBuffer.duplicate().clear();
     }
 
     /**

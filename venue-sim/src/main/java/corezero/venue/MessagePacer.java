@@ -3,13 +3,13 @@ package corezero.venue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Paces messages to a rate against time read from an injected clock. Credit accrues with elapsed time in units of
+ * Paces messages to a fixed rate against time read from an injected clock. Credit accrues with elapsed time in units of
  * message-nanoseconds, so part-messages carry over and there is no rounding drift. A stall turns into at most
  * {@link #MAX_CATCH_UP_NS} of backlog, so that a paused process does not answer with a burst the receivers' socket
  * buffers cannot hold; a caller that polls less often than that loses the excess time, which is why the duty cycle
  * polls at least every millisecond.
  */
-public final class MessagePacer
+public final class MessagePacer implements Pacer
 {
     /** Nanoseconds per second: the credit one message costs at a rate of one message per second. */
     static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -42,9 +42,7 @@ public final class MessagePacer
     }
 
     /**
-     * Start pacing; the first message is due at once.
-     *
-     * @param nowNs from the clock.
+     * {@inheritDoc}
      */
     public void start(final long nowNs)
     {
@@ -53,10 +51,9 @@ public final class MessagePacer
     }
 
     /**
-     * @param nowNs from the clock, not before the last call.
-     * @return how many messages may be sent now.
+     * {@inheritDoc}
      */
-    public long available(final long nowNs)
+    public int available(final long nowNs, final int maxMessages)
     {
         final long elapsedNs = nowNs - lastNs;
         if (elapsedNs > 0)
@@ -65,11 +62,11 @@ public final class MessagePacer
             lastNs = nowNs;
         }
 
-        return credit / NANOS_PER_SECOND;
+        return (int)Math.min(maxMessages, credit / NANOS_PER_SECOND);
     }
 
     /**
-     * @param messages sent, at most the last {@link #available(long)}.
+     * {@inheritDoc}
      */
     public void consume(final int messages)
     {

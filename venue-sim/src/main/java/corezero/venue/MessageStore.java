@@ -1,10 +1,16 @@
 package corezero.venue;
 
+import com.paritytrading.nassau.moldudp64.MoldUDP64DownstreamPacket;
+import com.paritytrading.nassau.moldudp64.MoldUDP64Exception;
 import org.agrona.DirectBuffer;
+
+import java.nio.ByteBuffer;
 
 /**
  * Every message sent on the feed, by sequence number, for retransmission. Nothing is copied: sequence number
  * {@code s} is message {@code (s - 1) mod n} of the capture, which also holds when the feed loops over the capture.
+ * <p>
+ * Messages go into nassau's {@link MoldUDP64DownstreamPacket} from here, for the feed and for re-request answers alike.
  * <p>
  * Single-threaded: the publisher advances it and the retransmission server reads it on the same duty cycle.
  */
@@ -12,6 +18,7 @@ public final class MessageStore
 {
     private final BinaryFileCapture capture;
     private final int messageCount;
+    private final ByteBuffer messageView;
     private long nextSequenceNumber = 1;
 
     /**
@@ -26,6 +33,7 @@ public final class MessageStore
 
         this.capture = capture;
         this.messageCount = capture.messageCount();
+        this.messageView = capture.newByteBufferView();
     }
 
     /**
@@ -86,6 +94,42 @@ public final class MessageStore
     public int messageLength(final long sequenceNumber)
     {
         return capture.messageLength(captureIndex(sequenceNumber));
+    }
+
+    /**
+     * Add messages to a packet in sequence while they fit whole, whether sent yet or not: the caller bounds the count.
+     *
+     * @param packet              nassau's packet to add to, with room up to {@code maxPayloadLength} bytes of blocks.
+     * @param firstSequenceNumber of the first message to add, from 1.
+     * @param maxMessages         to add at most.
+     * @param maxPayloadLength    bytes of message blocks the packet may hold at most, its header not counted.
+     * @return the number of messages added; 0 if the first does not fit.
+     * @throws MoldUDP64Exception if nassau's packet is shorter than {@code maxPayloadLength}.
+     */
+    public int putMessages(
+        final MoldUDP64DownstreamPacket packet,
+        final long firstSequenceNumber,
+        final int maxMessages,
+        final int maxPayloadLength) throws MoldUDP64Exception
+    {
+        final ByteBuffer payload = packet.payload();
+        int added = 0;
+        while (added < maxMessages)
+        {
+            final int index = captureIndex(firstSequenceNumber + added);
+            final int offset = capture.messageOffset(index);
+            final int length = capture.messageLength(index);
+            if (payload.position() + MoldUdp64Descriptor.MESSAGE_LENGTH_FIELD_LENGTH + length > maxPayloadLength)
+            {
+                break;
+            }
+
+            messageView.limit(offset + length).position(offset);
+            packet.put(messageView);
+            added++;
+        }
+
+        return added;
     }
 
     /**

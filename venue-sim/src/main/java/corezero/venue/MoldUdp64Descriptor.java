@@ -7,8 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Layout of MoldUDP64 1.00 packets, with encode and decode helpers over Agrona buffers. Every number is big-endian;
- * byte {@code [0]} of a number is its most significant byte.
+ * Layout of MoldUDP64 1.00 packets, with decode helpers over Agrona buffers for every packet and the encoder of the
+ * request packet. Every number is big-endian; byte {@code [0]} of a number is its most significant byte.
+ * <p>
+ * Downstream packets (the feed and the answers to re-requests) are built by nassau, an implementation written
+ * elsewhere; this class is what the simulator checks requests with and what tests read nassau's packets with.
  * <p>
  * Downstream packet: a 20-byte header followed by {@code Message Count} message blocks.
  * <pre>
@@ -131,18 +134,6 @@ public final class MoldUdp64Descriptor
     }
 
     /**
-     * Write the session field.
-     *
-     * @param buffer       to write into.
-     * @param packetOffset where the packet starts.
-     * @param session      10 bytes from {@link #sessionBytes(String)}.
-     */
-    public static void session(final MutableDirectBuffer buffer, final int packetOffset, final byte[] session)
-    {
-        buffer.putBytes(packetOffset + SESSION_OFFSET, session, 0, SESSION_LENGTH);
-    }
-
-    /**
      * Does the session field equal the given session, byte for byte?
      *
      * @param buffer       to read from.
@@ -189,17 +180,6 @@ public final class MoldUdp64Descriptor
     }
 
     /**
-     * @param buffer         to write into.
-     * @param packetOffset   where the downstream packet starts.
-     * @param sequenceNumber of the first message, or the next expected one.
-     */
-    public static void sequenceNumber(
-        final MutableDirectBuffer buffer, final int packetOffset, final long sequenceNumber)
-    {
-        buffer.putLong(packetOffset + SEQUENCE_NUMBER_OFFSET, sequenceNumber, BYTE_ORDER);
-    }
-
-    /**
      * @param buffer       to read from.
      * @param packetOffset where the downstream packet starts.
      * @return the message count, 0 to 0xFFFF.
@@ -210,37 +190,6 @@ public final class MoldUdp64Descriptor
     }
 
     /**
-     * @param buffer       to write into.
-     * @param packetOffset where the downstream packet starts.
-     * @param messageCount 0 to 0xFFFF.
-     */
-    public static void messageCount(final MutableDirectBuffer buffer, final int packetOffset, final int messageCount)
-    {
-        buffer.putShort(packetOffset + MESSAGE_COUNT_OFFSET, (short)messageCount, BYTE_ORDER);
-    }
-
-    /**
-     * Write a whole downstream header.
-     *
-     * @param buffer         to write into.
-     * @param packetOffset   where the packet starts.
-     * @param session        10 bytes from {@link #sessionBytes(String)}.
-     * @param sequenceNumber of the first message, or the next expected one.
-     * @param messageCount   0 to 0xFFFF.
-     */
-    public static void encodeHeader(
-        final MutableDirectBuffer buffer,
-        final int packetOffset,
-        final byte[] session,
-        final long sequenceNumber,
-        final int messageCount)
-    {
-        session(buffer, packetOffset, session);
-        sequenceNumber(buffer, packetOffset, sequenceNumber);
-        messageCount(buffer, packetOffset, messageCount);
-    }
-
-    /**
      * @param buffer      to read from.
      * @param blockOffset where the message block starts.
      * @return the number of data bytes in the block.
@@ -248,29 +197,6 @@ public final class MoldUdp64Descriptor
     public static int messageLength(final DirectBuffer buffer, final int blockOffset)
     {
         return buffer.getShort(blockOffset, BYTE_ORDER) & 0xFFFF;
-    }
-
-    /**
-     * Copy a message into a block.
-     *
-     * @param buffer      to write into.
-     * @param blockOffset where the block starts.
-     * @param source      holding the message data.
-     * @param offset      of the message data in the source.
-     * @param length      of the message data, 0 to {@link #MAX_MESSAGE_LENGTH}.
-     * @return the offset just past the block, where the next one starts.
-     */
-    public static int putMessageBlock(
-        final MutableDirectBuffer buffer,
-        final int blockOffset,
-        final DirectBuffer source,
-        final int offset,
-        final int length)
-    {
-        buffer.putShort(blockOffset, (short)length, BYTE_ORDER);
-        buffer.putBytes(blockOffset + MESSAGE_LENGTH_FIELD_LENGTH, source, offset, length);
-
-        return blockOffset + MESSAGE_LENGTH_FIELD_LENGTH + length;
     }
 
     /**

@@ -1,25 +1,28 @@
 package corezero.venue;
 
+import com.paritytrading.nassau.moldudp64.MoldUDP64DownstreamPacket;
+import com.paritytrading.nassau.moldudp64.MoldUDP64Server;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes a capture's messages as a MoldUDP64 downstream feed over UDP, paced to a rate read from an injected
+ * Publishes a capture's messages as a MoldUDP64 downstream feed over UDP, paced by a {@link Pacer} reading an injected
  * clock. Sequence numbers start at 1; every message sent stays in the {@link MessageStore} for retransmission. When
  * the feed is idle for a heartbeat interval it sends a heartbeat. At the end of the capture (unless looping) it sends
  * end-of-session packets at the heartbeat interval for the linger time and then terminates its duty cycle.
  * <p>
- * Runs on the ops core, so a send is a plain syscall; after construction the duty cycle allocates nothing. The
- * channel is unconnected on purpose: a connected UDP socket reports ICMP port-unreachable as an exception on the
- * next write, and the feed must keep going while no one listens.
+ * The packets are nassau's: its {@link MoldUDP64DownstreamPacket} holds the message blocks and its
+ * {@link MoldUDP64Server} writes the header and keeps the sequence number, into a {@link FeedChannel} that sends them
+ * on, loses some on purpose when told to, and holds one back when the socket is full.
+ * <p>
+ * Runs on the ops core, so a send is a plain syscall; after construction the duty cycle allocates nothing.
  */
 public final class MoldUdp64Publisher implements Agent
 {
@@ -32,29 +35,27 @@ public final class MoldUdp64Publisher implements Agent
     }
 
     private final MessageStore store;
-    private final BinaryFileCapture capture;
-    private final DatagramChannel channel;
-    private final InetSocketAddress feedAddress;
     private final NanoClock clock;
     private final VenueSimCounters counters;
-    private final MessagePacer pacer;
-    private final ByteBuffer sendByteBuffer;
-    private final MoldUdp64PacketWriter writer;
+    private final Pacer pacer;
+    private final FeedChannel feedChannel;
+    private final MoldUDP64Server server;
+    private final MoldUDP64DownstreamPacket packet = new MoldUDP64DownstreamPacket();
+    private final int maxPayloadLength;
     private final long heartbeatIntervalNs;
     private final long endOfSessionLingerNs;
     private final boolean loop;
     private final int messageCount;
 
     private State state = State.PUBLISHING;
-    private int nextCaptureIndex;
     private long lastFeedSendNs;
     private long endOfSessionStartNs;
     private long nextEndOfSessionNs;
 
     /**
      * @param store       of the messages to publish; this publisher is its only writer.
-     * @param settings    session, pace, heartbeats, linger, loop and packet size.
-     * @param channel     to send from, non-blocking; closed when the agent closes.
+     * @param settings    session, pace, heartbeats, linger, loop, packet size and simulated loss.
+     * @param channel     to send from, non-blocking and unconnected; closed when the agent closes.
      * @param feedAddress where the feed goes.
      * @param clock       time source for pacing and heartbeats.
      * @param counters    to count what is sent.
@@ -73,29 +74,28 @@ public final class MoldUdp64Publisher implements Agent
             throw new IllegalArgumentException("the feed channel must be non-blocking");
         }
 
-        this.store = store;
-        this.capture = store.capture();
-        this.channel = channel;
-        this.feedAddress = feedAddress;
-        this.clock = clock;
-        this.counters = counters;
-        this.pacer = new MessagePacer(settings.messagesPerSecond());
-        this.heartbeatIntervalNs = settings.heartbeatIntervalNs();
-        this.endOfSessionLingerNs = settings.endOfSessionLingerNs();
-        this.loop = settings.loop();
-        this.messageCount = capture.messageCount();
-        this.sendByteBuffer = ByteBuffer.allocateDirect(settings.maxPacketLength());
-        this.writer = new MoldUdp64PacketWriter(
-            new UnsafeBuffer(sendByteBuffer),
-            settings.maxPacketLength(),
-            MoldUdp64Descriptor.sessionBytes(settings.session()));
-
-        if (!writer.canCarry(capture.maxMessageLength()))
+        final BinaryFileCapture capture = store.capture();
+        this.maxPayloadLength = settings.maxPacketLength() - MoldUdp64Descriptor.HEADER_LENGTH;
+        if (MoldUdp64Descriptor.MESSAGE_LENGTH_FIELD_LENGTH + capture.maxMessageLength() > maxPayloadLength)
         {
             throw new IllegalArgumentException("the longest message of " + capture.name() + " (" +
                 capture.maxMessageLength() + " bytes) does not fit in a packet of " + settings.maxPacketLength() +
                 " bytes");
         }
+
+        this.store = store;
+        this.clock = clock;
+        this.counters = counters;
+        this.pacer = settings.newPacer(capture);
+        this.heartbeatIntervalNs = settings.heartbeatIntervalNs();
+        this.endOfSessionLingerNs = settings.endOfSessionLingerNs();
+        this.loop = settings.loop();
+        this.messageCount = capture.messageCount();
+        this.feedChannel = new FeedChannel(
+            channel, feedAddress, settings.maxPacketLength(), settings.newLoss(), counters);
+        // Nassau's own heartbeat timer (keepAlive) is not used; its clock is ours all the same, never the system's.
+        this.server = new MoldUDP64Server(
+            () -> TimeUnit.NANOSECONDS.toMillis(clock.nanoTime()), feedChannel, settings.session());
     }
 
     /**
@@ -123,6 +123,12 @@ public final class MoldUdp64Publisher implements Agent
     {
         final long nowNs = clock.nanoTime();
 
+        // A packet the socket had no room for goes before anything else, or the feed would reorder.
+        if (!feedChannel.sendPendingPacket())
+        {
+            return 0;
+        }
+
         switch (state)
         {
             case PUBLISHING:
@@ -141,7 +147,7 @@ public final class MoldUdp64Publisher implements Agent
      */
     public void onClose()
     {
-        CloseHelper.quietClose(channel);
+        CloseHelper.quietClose(server);
     }
 
     /**
@@ -163,9 +169,10 @@ public final class MoldUdp64Publisher implements Agent
     private int publish(final long nowNs) throws IOException
     {
         int workCount = 0;
-        for (int i = 0; i < MAX_PACKETS_PER_DUTY_CYCLE; i++)
+        for (int i = 0; i < MAX_PACKETS_PER_DUTY_CYCLE && !feedChannel.hasPendingPacket(); i++)
         {
-            if (!loop && nextCaptureIndex == messageCount)
+            final long unsent = messageCount - (store.nextSequenceNumber() - 1);
+            if (!loop && 0 == unsent)
             {
                 state = State.ENDING_SESSION;
                 endOfSessionStartNs = nowNs;
@@ -173,28 +180,23 @@ public final class MoldUdp64Publisher implements Agent
                 return workCount + endSession(nowNs);
             }
 
-            final long dueMessages = pacer.available(nowNs);
+            final int maxMessages = loop ?
+                MoldUdp64Descriptor.MAX_MESSAGE_COUNT : (int)Math.min(unsent, MoldUdp64Descriptor.MAX_MESSAGE_COUNT);
+            final int dueMessages = pacer.available(nowNs, maxMessages);
             if (0 == dueMessages)
             {
                 break;
             }
 
-            final int sent = sendMessages((int)Math.min(dueMessages, MoldUdp64Descriptor.MAX_MESSAGE_COUNT), nowNs);
-            if (0 == sent)
-            {
-                break;
-            }
-            workCount += sent;
+            workCount += sendMessages(dueMessages, nowNs);
         }
 
-        if (0 == workCount && nowNs - lastFeedSendNs >= heartbeatIntervalNs)
+        if (0 == workCount && nowNs - lastFeedSendNs >= heartbeatIntervalNs && !feedChannel.hasPendingPacket())
         {
-            if (send(writer.heartbeat(store.nextSequenceNumber())))
-            {
-                lastFeedSendNs = nowNs;
-                counters.heartbeatsSent.incrementRelease();
-                workCount = 1;
-            }
+            server.sendHeartbeat();
+            lastFeedSendNs = nowNs;
+            counters.heartbeatsSent.incrementRelease();
+            workCount = 1;
         }
 
         return workCount;
@@ -202,33 +204,10 @@ public final class MoldUdp64Publisher implements Agent
 
     private int sendMessages(final int maxMessages, final long nowNs) throws IOException
     {
-        int index = nextCaptureIndex;
-        writer.reset(store.nextSequenceNumber());
-        while (writer.messageCount() < maxMessages)
-        {
-            if (index == messageCount)
-            {
-                if (!loop)
-                {
-                    break;
-                }
-                index = 0;
-            }
+        packet.clear();
+        final int sentMessages = store.putMessages(packet, store.nextSequenceNumber(), maxMessages, maxPayloadLength);
+        server.send(packet);
 
-            if (!writer.tryAppend(capture.buffer(), capture.messageOffset(index), capture.messageLength(index)))
-            {
-                break;
-            }
-            index++;
-        }
-
-        final int sentMessages = writer.messageCount();
-        if (!send(writer.finish()))
-        {
-            return 0;
-        }
-
-        nextCaptureIndex = index;
         store.onSent(sentMessages);
         pacer.consume(sentMessages);
         lastFeedSendNs = nowNs;
@@ -240,13 +219,14 @@ public final class MoldUdp64Publisher implements Agent
 
     private int endSession(final long nowNs) throws IOException
     {
+        if (feedChannel.hasPendingPacket())
+        {
+            return 0;
+        }
+
         if (nowNs - nextEndOfSessionNs >= 0)
         {
-            if (!send(writer.endOfSession(store.nextSequenceNumber())))
-            {
-                return 0;
-            }
-
+            server.sendEndOfSession();
             nextEndOfSessionNs = nowNs + heartbeatIntervalNs;
             lastFeedSendNs = nowNs;
             counters.endOfSessionsSent.incrementRelease();
@@ -261,17 +241,5 @@ public final class MoldUdp64Publisher implements Agent
         }
 
         return 0;
-    }
-
-    private boolean send(final int packetLength) throws IOException
-    {
-        sendByteBuffer.clear().limit(packetLength);
-        if (0 == channel.send(sendByteBuffer, feedAddress))
-        {
-            counters.feedBackPressure.incrementRelease();
-            return false;
-        }
-
-        return true;
     }
 }

@@ -1,5 +1,8 @@
 package corezero.venue;
 
+import com.paritytrading.nassau.moldudp64.MoldUDP64DownstreamPacket;
+import com.paritytrading.nassau.moldudp64.MoldUDP64MessageStore;
+import com.paritytrading.nassau.moldudp64.MoldUDP64RequestServer;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -7,7 +10,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 
 import static corezero.venue.MoldUdp64Descriptor.*;
@@ -17,6 +19,11 @@ import static corezero.venue.MoldUdp64Descriptor.*;
  * a downstream packet holding as many of the requested messages as fit whole. A request that cannot be answered
  * (not 20 bytes, another session, a sequence number not sent yet, zero messages) is counted in
  * {@link VenueSimCounters} and dropped; nothing a requester sends makes it throw.
+ * <p>
+ * The checks are made here with {@link MoldUdp64Descriptor}, because nassau's {@link MoldUDP64RequestServer} makes
+ * none of them (it cuts a long datagram to 20 bytes and answers any session). The answer is nassau's: its request
+ * server writes the header, the blocks come from its {@link MoldUDP64DownstreamPacket}, all through a
+ * {@link RequestChannel} that hands it the checked request and sends its answer.
  * <p>
  * It reads the {@link MessageStore} the publisher writes, so both run on the same thread (a composite agent).
  */
@@ -32,10 +39,15 @@ public final class RetransmissionServer implements Agent
     private final DatagramChannel channel;
     private final VenueSimCounters counters;
     private final byte[] session;
+    private final int maxPayloadLength;
     private final ByteBuffer requestByteBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_LENGTH);
     private final UnsafeBuffer requestBuffer = new UnsafeBuffer(requestByteBuffer);
-    private final ByteBuffer answerByteBuffer;
-    private final MoldUdp64PacketWriter writer;
+    private final RequestChannel requestChannel;
+    private final MoldUDP64RequestServer requestServer;
+    private final MoldUDP64DownstreamPacket answerPacket = new MoldUDP64DownstreamPacket();
+    private final MoldUDP64MessageStore answerMessages = this::putAnswerMessages;
+    private long firstSequenceNumber;
+    private long endSequenceNumber;
 
     /**
      * @param store    of the messages sent so far.
@@ -58,9 +70,9 @@ public final class RetransmissionServer implements Agent
         this.channel = channel;
         this.counters = counters;
         this.session = sessionBytes(settings.session());
-        this.answerByteBuffer = ByteBuffer.allocateDirect(settings.maxPacketLength());
-        this.writer = new MoldUdp64PacketWriter(
-            new UnsafeBuffer(answerByteBuffer), settings.maxPacketLength(), session);
+        this.maxPayloadLength = settings.maxPacketLength() - HEADER_LENGTH;
+        this.requestChannel = new RequestChannel(channel);
+        this.requestServer = new MoldUDP64RequestServer(requestChannel);
     }
 
     /**
@@ -98,10 +110,10 @@ public final class RetransmissionServer implements Agent
      */
     public void onClose()
     {
-        CloseHelper.quietClose(channel);
+        CloseHelper.quietClose(requestServer);
     }
 
-    private void onRequest(final int length, final SocketAddress requester) throws ClosedChannelException
+    private void onRequest(final int length, final SocketAddress requester) throws IOException
     {
         if (REQUEST_LENGTH != length)
         {
@@ -115,29 +127,23 @@ public final class RetransmissionServer implements Agent
             return;
         }
 
-        final long firstSequenceNumber = requestSequenceNumber(requestBuffer, 0);
+        final long sequenceNumber = requestSequenceNumber(requestBuffer, 0);
         final int requestedCount = requestedMessageCount(requestBuffer, 0);
-        if (0 == requestedCount || !store.wasSent(firstSequenceNumber))
+        if (0 == requestedCount || !store.wasSent(sequenceNumber))
         {
             counters.requestsOutOfRange.incrementRelease();
             return;
         }
 
-        final long endSequenceNumber = firstSequenceNumber +
-            Math.min(requestedCount, store.nextSequenceNumber() - firstSequenceNumber);
-        long sequenceNumber = firstSequenceNumber;
-        writer.reset(firstSequenceNumber);
-        while (sequenceNumber < endSequenceNumber &&
-            writer.tryAppend(store.buffer(), store.messageOffset(sequenceNumber), store.messageLength(sequenceNumber)))
-        {
-            sequenceNumber++;
-        }
+        firstSequenceNumber = sequenceNumber;
+        endSequenceNumber = sequenceNumber;
+        requestChannel.offer(requestByteBuffer.flip(), requester);
+        requestServer.serve(answerMessages);
 
-        answerByteBuffer.clear().limit(writer.finish());
-        if (sendAnswer(requester))
+        if (requestChannel.isAnswerSent())
         {
             counters.requestsAnswered.incrementRelease();
-            counters.messagesRetransmitted.getAndAddRelease(sequenceNumber - firstSequenceNumber);
+            counters.messagesRetransmitted.getAndAddRelease(endSequenceNumber - firstSequenceNumber);
         }
         else
         {
@@ -145,20 +151,27 @@ public final class RetransmissionServer implements Agent
         }
     }
 
-    private boolean sendAnswer(final SocketAddress requester) throws ClosedChannelException
+    /**
+     * Nassau's request server asks for the messages of the answer: they go into nassau's packet, whose blocks then go
+     * into the answer after the header nassau wrote.
+     */
+    private int putAnswerMessages(final ByteBuffer answer, final long sequenceNumber, final int requestedCount)
     {
+        final int count = (int)Math.min(requestedCount, store.nextSequenceNumber() - sequenceNumber);
+        answerPacket.clear();
+        final int added;
         try
         {
-            return channel.send(answerByteBuffer, requester) > 0;
-        }
-        catch (final ClosedChannelException ex)
-        {
-            throw ex;
+            added = store.putMessages(answerPacket, sequenceNumber, count, maxPayloadLength);
         }
         catch (final IOException ex)
         {
-            // A requester we cannot reach is its problem, not the server's: count it and serve the next one.
-            return false;
+            throw new IllegalStateException("nassau's packet is shorter than the answers allowed", ex);
         }
+
+        answer.put(answerPacket.payload().flip());
+        endSequenceNumber = sequenceNumber + added;
+
+        return added;
     }
 }

@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,28 +24,53 @@ public final class VenueSimConfig
     /** Smallest --max-packet-bytes: a header and one block of up to 42 bytes. */
     static final int MIN_PACKET_LENGTH = 64;
 
-    private static final int MAX_PACKET_LENGTH = MoldUdp64Descriptor.MAX_UDP_PAYLOAD_LENGTH;
+    private static final int MAX_PACKET_LENGTH = FeedSettings.MAX_PACKET_LENGTH;
+
+    /** Default seed of a synthetic session. */
+    public static final long DEFAULT_SEED = 1;
 
     /** The command line forms, for the usage message. */
     public static final String USAGE =
-        "usage: venue-sim --itch PATH [--feed HOST:PORT] [--rerequest-port N] [--session NAME]\n" +
-        "                 [--rate MSGS_PER_SEC] [--loop] [--heartbeat-ms N] [--linger-ms N] [--max-packet-bytes N]\n" +
-        "  --itch PATH            ITCH 5.0 capture in BinaryFILE framing (required)\n" +
+        "usage: venue-sim (--itch PATH | --synthetic SYMBOL[,SYMBOL...] [--seed N] [--messages N])\n" +
+        "                 [--feed HOST:PORT] [--rerequest-port N] [--session NAME]\n" +
+        "                 [--timing rate|original] [--rate MSGS_PER_SEC] [--speed FACTOR] [--max-idle-ms N]\n" +
+        "                 [--loop] [--heartbeat-ms N] [--linger-ms N] [--max-packet-bytes N]\n" +
+        "                 [--drop-every N] [--drop-sequence S]\n" +
+        "  --itch PATH            ITCH 5.0 capture in BinaryFILE framing to publish\n" +
+        "  --synthetic SYMBOLS    publish a synthetic session instead: a stock directory per symbol, then a random\n" +
+        "                         but valid order flow (A F E C X D U P) that never crosses a book\n" +
+        "  --seed N               seed of the synthetic session; the same seed gives the same messages (default " +
+        DEFAULT_SEED + ")\n" +
+        "  --messages N           order-flow messages in the synthetic session, 1.." +
+        SyntheticItchGenerator.MAX_ORDER_FLOW_MESSAGES + " (default " +
+        SyntheticItchGenerator.DEFAULT_ORDER_FLOW_MESSAGES + ")\n" +
         "  --feed HOST:PORT       UDP target of the MoldUDP64 feed (default " + DEFAULT_FEED + ")\n" +
         "  --rerequest-port N     UDP port of the re-request server, 0 for any free port (default " +
         DEFAULT_REREQUEST_PORT + ")\n" +
         "  --session NAME         MoldUDP64 session, 1 to 10 ASCII characters (default " +
         FeedSettings.DEFAULT_SESSION + ")\n" +
-        "  --rate MSGS_PER_SEC    messages per second (default " + FeedSettings.DEFAULT_MESSAGES_PER_SECOND + ")\n" +
-        "  --loop                 replay the capture without end, sequence numbers going on\n" +
+        "  --timing rate          pace at --rate messages per second (the default)\n" +
+        "  --timing original      pace by the messages' own ITCH timestamps, --speed times faster\n" +
+        "  --rate MSGS_PER_SEC    messages per second with --timing rate (default " +
+        FeedSettings.DEFAULT_MESSAGES_PER_SECOND + ")\n" +
+        "  --speed FACTOR         with --timing original: 10 replays ten times faster, 0.5 at half speed (default 1)\n" +
+        "  --max-idle-ms N        with --timing original: longest pause between two messages (default " +
+        TimeUnit.NANOSECONDS.toMillis(FeedSettings.DEFAULT_MAX_IDLE_NS) + ")\n" +
+        "  --loop                 replay the capture without end, sequence numbers going on (not with --synthetic)\n" +
         "  --heartbeat-ms N       heartbeat after N ms without a packet (default " +
         TimeUnit.NANOSECONDS.toMillis(FeedSettings.DEFAULT_HEARTBEAT_INTERVAL_NS) + ")\n" +
         "  --linger-ms N          end-of-session packets and re-requests go on N ms after the last message (default " +
         TimeUnit.NANOSECONDS.toMillis(FeedSettings.DEFAULT_END_OF_SESSION_LINGER_NS) + ")\n" +
-        "  --max-packet-bytes N   largest UDP payload, MoldUDP64 header included (default " +
-        FeedSettings.DEFAULT_MAX_PACKET_LENGTH + ")";
+        "  --max-packet-bytes N   largest UDP payload, MoldUDP64 header included, " + MIN_PACKET_LENGTH + ".." +
+        MAX_PACKET_LENGTH + " (default " + FeedSettings.DEFAULT_MAX_PACKET_LENGTH + ")\n" +
+        "  --drop-every N         simulated loss: do not send every Nth packet of messages; re-requests answer it\n" +
+        "  --drop-sequence S      simulated loss: do not send the packet holding message S, once; re-requests\n" +
+        "                         answer it";
 
     private final Path itchPath;
+    private final List<String> syntheticSymbols;
+    private final long seed;
+    private final int syntheticMessages;
     private final InetSocketAddress feedAddress;
     private final int rerequestPort;
     private final FeedSettings feedSettings;
@@ -51,12 +78,18 @@ public final class VenueSimConfig
 
     private VenueSimConfig(
         final Path itchPath,
+        final List<String> syntheticSymbols,
+        final long seed,
+        final int syntheticMessages,
         final InetSocketAddress feedAddress,
         final int rerequestPort,
         final FeedSettings feedSettings,
         final boolean isHelp)
     {
         this.itchPath = itchPath;
+        this.syntheticSymbols = syntheticSymbols;
+        this.seed = seed;
+        this.syntheticMessages = syntheticMessages;
         this.feedAddress = feedAddress;
         this.rerequestPort = rerequestPort;
         this.feedSettings = feedSettings;
@@ -73,6 +106,11 @@ public final class VenueSimConfig
     public static VenueSimConfig parse(final String... args)
     {
         Path itchPath = null;
+        List<String> syntheticSymbols = List.of();
+        String seedName = null;
+        long seed = DEFAULT_SEED;
+        String messagesName = null;
+        int syntheticMessages = SyntheticItchGenerator.DEFAULT_ORDER_FLOW_MESSAGES;
         InetSocketAddress feedAddress = null;
         int rerequestPort = DEFAULT_REREQUEST_PORT;
         String session = FeedSettings.DEFAULT_SESSION;
@@ -81,6 +119,12 @@ public final class VenueSimConfig
         long heartbeatIntervalNs = FeedSettings.DEFAULT_HEARTBEAT_INTERVAL_NS;
         long lingerNs = FeedSettings.DEFAULT_END_OF_SESSION_LINGER_NS;
         int maxPacketLength = FeedSettings.DEFAULT_MAX_PACKET_LENGTH;
+        FeedSettings.Timing timing = FeedSettings.Timing.RATE;
+        String originalTimingName = null;
+        double speed = FeedSettings.DEFAULT_SPEED;
+        long maxIdleNs = FeedSettings.DEFAULT_MAX_IDLE_NS;
+        long dropEvery = SimulatedLoss.OFF;
+        long dropSequenceNumber = SimulatedLoss.OFF;
 
         for (int i = 0; i < args.length; i++)
         {
@@ -89,7 +133,7 @@ public final class VenueSimConfig
             {
                 case "--help":
                 case "-h":
-                    return new VenueSimConfig(null, null, 0, FeedSettings.defaults(), true);
+                    return new VenueSimConfig(null, List.of(), DEFAULT_SEED, 0, null, 0, FeedSettings.defaults(), true);
 
                 case "--loop":
                     loop = true;
@@ -97,6 +141,46 @@ public final class VenueSimConfig
 
                 case "--itch":
                     itchPath = path(name, value(args, i++));
+                    break;
+
+                case "--synthetic":
+                    syntheticSymbols = symbols(name, value(args, i++));
+                    break;
+
+                case "--seed":
+                    seedName = name;
+                    seed = number(name, value(args, i++), Long.MIN_VALUE, Long.MAX_VALUE, "a whole number");
+                    break;
+
+                case "--messages":
+                    messagesName = name;
+                    syntheticMessages = (int)number(name, value(args, i++), 1,
+                        SyntheticItchGenerator.MAX_ORDER_FLOW_MESSAGES,
+                        "a whole number 1.." + SyntheticItchGenerator.MAX_ORDER_FLOW_MESSAGES);
+                    break;
+
+                case "--timing":
+                    timing = timing(name, value(args, i++));
+                    break;
+
+                case "--speed":
+                    originalTimingName = name;
+                    speed = speed(name, value(args, i++));
+                    break;
+
+                case "--max-idle-ms":
+                    originalTimingName = name;
+                    maxIdleNs = TimeUnit.MILLISECONDS.toNanos(number(
+                        name, value(args, i++), 0, 3_600_000, "milliseconds, a whole number 0..3600000"));
+                    break;
+
+                case "--drop-every":
+                    dropEvery = number(name, value(args, i++), 1, Long.MAX_VALUE, "a whole number of packets, 1 or more");
+                    break;
+
+                case "--drop-sequence":
+                    dropSequenceNumber = number(
+                        name, value(args, i++), 1, Long.MAX_VALUE, "a message sequence number, 1 or more");
                     break;
 
                 case "--feed":
@@ -137,21 +221,60 @@ public final class VenueSimConfig
             }
         }
 
-        if (null == itchPath)
+        checkSource(itchPath, syntheticSymbols, seedName, messagesName, loop);
+        if (null != originalTimingName && FeedSettings.Timing.ORIGINAL != timing)
         {
-            throw new IllegalArgumentException("missing argument --itch: expected --itch PATH of a BinaryFILE capture");
+            throw new IllegalArgumentException(
+                originalTimingName + " applies to --timing original only: expected --timing original " +
+                originalTimingName + " " + form(originalTimingName));
         }
 
         return new VenueSimConfig(
             itchPath,
+            syntheticSymbols,
+            seed,
+            syntheticMessages,
             null != feedAddress ? feedAddress : hostAndPort("--feed", DEFAULT_FEED),
             rerequestPort,
-            new FeedSettings(session, messagesPerSecond, heartbeatIntervalNs, lingerNs, loop, maxPacketLength),
+            new FeedSettings(session, messagesPerSecond, heartbeatIntervalNs, lingerNs, loop, maxPacketLength,
+                timing, speed, maxIdleNs, dropEvery, dropSequenceNumber),
             false);
     }
 
     /**
-     * @return path of the ITCH capture.
+     * @return true if the messages come from the synthetic generator rather than a capture file.
+     */
+    public boolean isSynthetic()
+    {
+        return !syntheticSymbols.isEmpty();
+    }
+
+    /**
+     * @return the synthetic session's symbols, in locate code order; empty when publishing a capture file.
+     */
+    public List<String> syntheticSymbols()
+    {
+        return syntheticSymbols;
+    }
+
+    /**
+     * @return seed of the synthetic session.
+     */
+    public long seed()
+    {
+        return seed;
+    }
+
+    /**
+     * @return order-flow messages in the synthetic session.
+     */
+    public int syntheticMessages()
+    {
+        return syntheticMessages;
+    }
+
+    /**
+     * @return path of the ITCH capture, null for a synthetic session.
      */
     public Path itchPath()
     {
@@ -175,7 +298,7 @@ public final class VenueSimConfig
     }
 
     /**
-     * @return session, pace, heartbeats, linger, loop and packet size.
+     * @return session, pace, heartbeats, linger, loop, packet size and simulated loss.
      */
     public FeedSettings feedSettings()
     {
@@ -214,12 +337,112 @@ public final class VenueSimConfig
         }
     }
 
+    private static void checkSource(
+        final Path itchPath,
+        final List<String> syntheticSymbols,
+        final String seedName,
+        final String messagesName,
+        final boolean loop)
+    {
+        if (null == itchPath && syntheticSymbols.isEmpty())
+        {
+            throw new IllegalArgumentException("missing argument --itch: expected --itch PATH of a BinaryFILE capture, " +
+                "or --synthetic SYMBOL[,SYMBOL...]");
+        }
+        if (null != itchPath && !syntheticSymbols.isEmpty())
+        {
+            throw new IllegalArgumentException(
+                "--itch and --synthetic exclude each other: expected one source of messages, got both");
+        }
+        if (syntheticSymbols.isEmpty() && (null != seedName || null != messagesName))
+        {
+            final String name = null != seedName ? seedName : messagesName;
+            throw new IllegalArgumentException(
+                name + " applies to --synthetic only: expected --synthetic SYMBOL[,SYMBOL...] " + name + " N");
+        }
+        if (!syntheticSymbols.isEmpty() && loop)
+        {
+            throw new IllegalArgumentException("--loop does not apply to --synthetic: a session played again would add " +
+                "its order reference numbers a second time; expected one of them");
+        }
+    }
+
+    private static List<String> symbols(final String name, final String text)
+    {
+        final List<String> symbols = Arrays.asList(text.split(",", -1));
+        try
+        {
+            if (symbols.size() > SyntheticItchGenerator.MAX_SYMBOLS)
+            {
+                throw new IllegalArgumentException("more than " + SyntheticItchGenerator.MAX_SYMBOLS + " symbols");
+            }
+            symbols.forEach(SyntheticItchGenerator::checkSymbol);
+            if (symbols.stream().distinct().count() != symbols.size())
+            {
+                throw new IllegalArgumentException("a symbol is given twice");
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("bad value for " + name + ": expected SYMBOL[,SYMBOL...], " +
+                "distinct symbols of 1 to 8 of A-Z, 0-9 and '.', starting with a letter, got " + quote(text) + " (" +
+                ex.getMessage() + ")", ex);
+        }
+
+        return List.copyOf(symbols);
+    }
+
+    private static FeedSettings.Timing timing(final String name, final String text)
+    {
+        switch (text)
+        {
+            case "rate":
+                return FeedSettings.Timing.RATE;
+            case "original":
+                return FeedSettings.Timing.ORIGINAL;
+            default:
+                throw new IllegalArgumentException(
+                    "bad value for " + name + ": expected rate or original, got " + quote(text));
+        }
+    }
+
+    private static double speed(final String name, final String text)
+    {
+        final String expected = "a factor " + CaptureTimingPacer.MIN_SPEED + ".." + (long)CaptureTimingPacer.MAX_SPEED +
+            ", e.g. 10 or 0.5";
+        final double speed;
+        try
+        {
+            speed = Double.parseDouble(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(
+                "bad value for " + name + ": expected " + expected + ", got " + quote(text), ex);
+        }
+
+        if (!(speed >= CaptureTimingPacer.MIN_SPEED && speed <= CaptureTimingPacer.MAX_SPEED))
+        {
+            throw new IllegalArgumentException("bad value for " + name + ": expected " + expected + ", got " + text);
+        }
+
+        return speed;
+    }
+
     private static String form(final String name)
     {
         switch (name)
         {
             case "--itch":
                 return "PATH";
+            case "--synthetic":
+                return "SYMBOL[,SYMBOL...]";
+            case "--timing":
+                return "rate|original";
+            case "--speed":
+                return "FACTOR";
+            case "--drop-sequence":
+                return "S";
             case "--feed":
                 return "HOST:PORT";
             case "--session":

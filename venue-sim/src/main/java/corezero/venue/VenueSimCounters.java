@@ -17,10 +17,14 @@ public final class VenueSimCounters
 
     private final CountersManager countersManager;
 
-    /** Messages sent on the feed, not counting retransmissions. */
+    /** Messages published on the feed, those in packets lost on purpose included; retransmissions not counted. */
     public final AtomicCounter messagesSent;
-    /** Packets carrying messages sent on the feed. */
+    /** Packets carrying messages published on the feed, those lost on purpose included. */
     public final AtomicCounter packetsSent;
+    /** Packets carrying messages lost on purpose (simulated loss): published but never put on the wire. */
+    public final AtomicCounter packetsDropped;
+    /** Messages in the packets lost on purpose. */
+    public final AtomicCounter messagesDropped;
     /** Heartbeat packets sent on the feed. */
     public final AtomicCounter heartbeatsSent;
     /** End-of-session packets sent on the feed. */
@@ -55,6 +59,8 @@ public final class VenueSimCounters
 
         messagesSent = countersManager.newCounter("venue-sim feed messages sent");
         packetsSent = countersManager.newCounter("venue-sim feed packets sent");
+        packetsDropped = countersManager.newCounter("venue-sim feed packets dropped on purpose");
+        messagesDropped = countersManager.newCounter("venue-sim feed messages dropped on purpose");
         heartbeatsSent = countersManager.newCounter("venue-sim feed heartbeats sent");
         endOfSessionsSent = countersManager.newCounter("venue-sim feed end-of-session packets sent");
         feedBackPressure = countersManager.newCounter("venue-sim feed socket back pressure");
@@ -89,6 +95,7 @@ public final class VenueSimCounters
     public String summary()
     {
         return messagesSent.get() + " messages in " + packetsSent.get() + " packets, " +
+            packetsDropped.get() + " packets (" + messagesDropped.get() + " messages) dropped on purpose, " +
             heartbeatsSent.get() + " heartbeats, " + endOfSessionsSent.get() + " end-of-session packets; " +
             "retransmissions answered " + requestsAnswered.get() + " (" + messagesRetransmitted.get() + " messages); " +
             "requests rejected " + requestsRejected() + " (unknown session " + requestsUnknownSession.get() +

@@ -11,11 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Command line entry of the venue simulator's ITCH feed: publishes a BinaryFILE capture as MoldUDP64 over UDP and
- * answers re-requests, until the end of the capture (plus the end-of-session linger) or SIGINT/SIGTERM.
+ * Command line entry of the venue simulator's ITCH feed: publishes a BinaryFILE capture, or a synthetic session, as
+ * MoldUDP64 over UDP and answers re-requests, until the end of the messages (plus the end-of-session linger) or
+ * SIGINT/SIGTERM.
  * <pre>
- * venue-sim --itch PATH [--feed HOST:PORT] [--rerequest-port N] [--session NAME] [--rate MSGS_PER_SEC] [--loop]
- *           [--heartbeat-ms N] [--linger-ms N] [--max-packet-bytes N]
+ * venue-sim (--itch PATH | --synthetic SYMBOL[,SYMBOL...] [--seed N] [--messages N])
+ *           [--feed HOST:PORT] [--rerequest-port N] [--session NAME]
+ *           [--timing rate|original] [--rate MSGS_PER_SEC] [--speed FACTOR] [--max-idle-ms N]
+ *           [--loop] [--heartbeat-ms N] [--linger-ms N] [--max-packet-bytes N]
+ *           [--drop-every N] [--drop-sequence S]
  * </pre>
  * Exit codes: 0 done, 1 cannot open the sockets, 2 bad arguments (including an unreadable or malformed capture).
  * Agrona's buffers need {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} on the java command line
@@ -76,13 +80,21 @@ public final class VenueSimMain
             return EXIT_OK;
         }
 
-        final BinaryFileCapture capture = loadCapture(config, err);
+        final BinaryFileCapture capture = config.isSynthetic() ?
+            SyntheticItchGenerator.generate(config.syntheticSymbols(), config.seed(), config.syntheticMessages()) :
+            loadCapture(config, err);
         if (null == capture)
         {
             return EXIT_BAD_ARGUMENTS;
         }
 
         final FeedSettings settings = config.feedSettings();
+        if (SimulatedLoss.OFF != settings.dropSequenceNumber() && !settings.loop() &&
+            settings.dropSequenceNumber() > capture.messageCount())
+        {
+            err.println("venue-sim: warning: --drop-sequence " + settings.dropSequenceNumber() + " is past the last " +
+                "message (" + capture.messageCount() + "); no packet will be dropped for it");
+        }
         final int longestBlock = capture.maxMessageLength() + MoldUdp64Descriptor.MESSAGE_LENGTH_FIELD_LENGTH;
         if (MoldUdp64Descriptor.HEADER_LENGTH + longestBlock > settings.maxPacketLength())
         {
@@ -138,9 +150,9 @@ public final class VenueSimMain
 
         out.println("venue-sim: ITCH feed udp://" + udp(sim.feedAddress()) + " session " + settings.session() +
             ", re-request udp " + udp(sim.rerequestAddress()) + ", " + capture.messageCount() + " msgs from " +
-            capture.name() + " at " + settings.messagesPerSecond() + " msgs/s, heartbeat " +
+            capture.name() + " " + settings.describePace() + ", heartbeat " +
             TimeUnit.NANOSECONDS.toMillis(settings.heartbeatIntervalNs()) + " ms" +
-            (settings.loop() ? ", looping" : ""));
+            (settings.loop() ? ", looping" : "") + settings.describeLoss());
         out.flush();
 
         sim.start();

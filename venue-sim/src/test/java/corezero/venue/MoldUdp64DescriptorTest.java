@@ -1,14 +1,26 @@
 package corezero.venue;
 
+import com.paritytrading.nassau.moldudp64.MoldUDP64DefaultMessageStore;
+import com.paritytrading.nassau.moldudp64.MoldUDP64DownstreamPacket;
+import com.paritytrading.nassau.moldudp64.MoldUDP64RequestServer;
+import com.paritytrading.nassau.moldudp64.MoldUDP64Server;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import static corezero.venue.MoldUdp64Descriptor.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+/**
+ * The descriptor against the spec's tables, and nassau's packets (sent as nassau sends them, over a real loopback
+ * socket) against the descriptor: the simulator's packets are nassau's, the descriptor is what reads them here.
+ */
+@Timeout(30)
 class MoldUdp64DescriptorTest
 {
     private static final byte[] SESSION = sessionBytes("CZ00000001");
@@ -24,11 +36,22 @@ class MoldUdp64DescriptorTest
         0x00, 0x03, 'a', 'b', 'c',
         0x00, 0x01, 'z' };
 
+    /** The same with a sequence number nassau's int setter can reach, and a session it pads: "SESS1" and spaces. */
+    private static final byte[] SPEC_PACKET_SESS1 = {
+        'S', 'E', 'S', 'S', '1', ' ', ' ', ' ', ' ', ' ',
+        0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x03, 0x04,
+        0x00, 0x02,
+        0x00, 0x03, 'a', 'b', 'c',
+        0x00, 0x01, 'z' };
+
     /** A request packet laid out by hand: session, first sequence number 0x1234, requested count 0xFFFF. */
     private static final byte[] SPEC_REQUEST = {
         'S', 'E', 'S', 'S', '1', ' ', ' ', ' ', ' ', ' ',
         0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x12, 0x34,
         (byte)0xFF, (byte)0xFF };
+
+    private final ByteBuffer receivedByteBuffer = ByteBuffer.allocateDirect(MAX_UDP_PAYLOAD_LENGTH);
+    private final UnsafeBuffer received = new UnsafeBuffer(receivedByteBuffer);
 
     @Test
     void shouldDecodeAPacketBuiltByHandFromTheSpec()
@@ -46,56 +69,80 @@ class MoldUdp64DescriptorTest
     }
 
     @Test
-    void shouldEncodeTheSamePacketAsTheSpecLayout()
+    void shouldReadNassausPacketsByteForByteAsTheSpecLaysThemOut() throws IOException
     {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
-        final MoldUdp64PacketWriter writer = new MoldUdp64PacketWriter(buffer, 64, SESSION);
-        final UnsafeBuffer messages = new UnsafeBuffer(new byte[]{ 'a', 'b', 'c', 'z' });
-
-        writer.reset(0x0102030405L);
-        assertTrue(writer.tryAppend(messages, 0, 3));
-        assertTrue(writer.tryAppend(messages, 3, 1));
-        final int length = writer.finish();
-
-        assertEquals(SPEC_PACKET.length, length);
-        assertArrayEquals(SPEC_PACKET, Arrays.copyOf(buffer.byteArray(), length));
-    }
-
-    @Test
-    void shouldRoundTripHeaderFields()
-    {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[HEADER_LENGTH + 8]);
-        final long[] sequenceNumbers = { 1, 255, 256, 0x7FFF_FFFF_FFFF_FFFFL, 10_001 };
-        final int[] counts = { 0, 1, 0x7FFF, 0x8000, END_OF_SESSION_MESSAGE_COUNT };
-
-        for (final long sequenceNumber : sequenceNumbers)
+        try (DatagramChannel receiver = LoopbackUdp.bind();
+            DatagramChannel sender = LoopbackUdp.bind())
         {
-            for (final int count : counts)
-            {
-                encodeHeader(buffer, 8, SESSION, sequenceNumber, count);
+            sender.connect(LoopbackUdp.address(receiver));
+            final MoldUDP64Server server = new MoldUDP64Server(sender, "SESS1");
+            final MoldUDP64DownstreamPacket packet = new MoldUDP64DownstreamPacket();
+            server.setNextSequenceNumber(0x01020304);
 
-                assertEquals(sequenceNumber, sequenceNumber(buffer, 8));
-                assertEquals(count, messageCount(buffer, 8));
-                assertTrue(sessionEquals(buffer, 8, SESSION));
-            }
+            packet.put(ByteBuffer.wrap(new byte[]{ 'a', 'b', 'c' }));
+            packet.put(ByteBuffer.wrap(new byte[]{ 'z' }));
+            server.send(packet);
+
+            assertEquals(SPEC_PACKET_SESS1.length, receive(receiver));
+            assertArrayEquals(SPEC_PACKET_SESS1, bytes(SPEC_PACKET_SESS1.length));
+            assertEquals("SESS1", sessionName(received, 0));
+            assertTrue(sessionEquals(received, 0, sessionBytes("SESS1")));
+            assertEquals(0x01020304L, sequenceNumber(received, 0));
+            assertEquals(2, messageCount(received, 0));
+            assertEquals(3, messageLength(received, HEADER_LENGTH));
+            assertEquals(1, messageLength(received, HEADER_LENGTH + MESSAGE_LENGTH_FIELD_LENGTH + 3));
+
+            server.sendHeartbeat();
+            assertEquals(HEADER_LENGTH, receive(receiver));
+            assertEquals(0x01020306L, sequenceNumber(received, 0), "the next sequence number after two messages");
+            assertEquals(HEARTBEAT_MESSAGE_COUNT, messageCount(received, 0));
+
+            server.sendEndOfSession();
+            assertEquals(HEADER_LENGTH, receive(receiver));
+            assertEquals(0x01020306L, sequenceNumber(received, 0));
+            assertEquals(END_OF_SESSION_MESSAGE_COUNT, messageCount(received, 0));
+            assertEquals((byte)0xFF, received.getByte(MESSAGE_COUNT_OFFSET));
+            assertEquals((byte)0xFF, received.getByte(MESSAGE_COUNT_OFFSET + 1));
         }
     }
 
     @Test
-    void shouldWriteHeartbeatAndEndOfSessionWithTheNextSequenceNumber()
+    void shouldHaveNassausRequestServerAnswerOurRequest() throws IOException
     {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[HEADER_LENGTH]);
-        final MoldUdp64PacketWriter writer = new MoldUdp64PacketWriter(buffer, HEADER_LENGTH, SESSION);
+        final MoldUDP64DefaultMessageStore messages = new MoldUDP64DefaultMessageStore();
+        for (final String message : new String[]{ "one", "two", "three", "four" })
+        {
+            messages.put(ByteBuffer.wrap(message.getBytes(StandardCharsets.US_ASCII)));
+        }
 
-        assertEquals(HEADER_LENGTH, writer.heartbeat(77));
-        assertEquals(77, sequenceNumber(buffer, 0));
-        assertEquals(HEARTBEAT_MESSAGE_COUNT, messageCount(buffer, 0));
+        try (DatagramChannel client = LoopbackUdp.bind();
+            DatagramChannel serverChannel = LoopbackUdp.bind())
+        {
+            final MoldUDP64RequestServer server = new MoldUDP64RequestServer(serverChannel);
+            final ByteBuffer request = ByteBuffer.allocateDirect(REQUEST_LENGTH);
+            encodeRequest(new UnsafeBuffer(request), 0, sessionBytes("SESS1"), 2, 2);
+            client.send(request, LoopbackUdp.address(serverChannel));
 
-        assertEquals(HEADER_LENGTH, writer.endOfSession(10_001));
-        assertEquals(10_001, sequenceNumber(buffer, 0));
-        assertEquals(0xFFFF, messageCount(buffer, 0));
-        assertEquals((byte)0xFF, buffer.getByte(18));
-        assertEquals((byte)0xFF, buffer.getByte(19));
+            assertNotNull(LoopbackUdp.receive(client, receivedByteBuffer, () -> serve(server, messages)));
+
+            final byte[] expected = {
+                'S', 'E', 'S', 'S', '1', ' ', ' ', ' ', ' ', ' ',
+                0, 0, 0, 0, 0, 0, 0, 2,
+                0, 2,
+                0, 3, 't', 'w', 'o',
+                0, 5, 't', 'h', 'r', 'e', 'e' };
+            assertEquals(expected.length, receivedByteBuffer.limit());
+            assertArrayEquals(expected, bytes(expected.length));
+            assertEquals(2, sequenceNumber(received, 0));
+            assertEquals(2, messageCount(received, 0));
+        }
+    }
+
+    @Test
+    void shouldAllowPacketsAsLongAsNassausAndNoLonger()
+    {
+        assertEquals(FeedSettings.MAX_PACKET_LENGTH,
+            HEADER_LENGTH + new MoldUDP64DownstreamPacket().payload().capacity());
     }
 
     @Test
@@ -121,23 +168,30 @@ class MoldUdp64DescriptorTest
         assertThrows(IllegalArgumentException.class, () -> sessionBytes("CZ\t1"));
     }
 
-    @Test
-    void shouldStopAddingBlocksAtTheMaximumPacketLength()
+    private int receive(final DatagramChannel receiver) throws IOException
     {
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[50]);
-        final MoldUdp64PacketWriter writer = new MoldUdp64PacketWriter(buffer, 50, SESSION);
-        final UnsafeBuffer message = new UnsafeBuffer(new byte[10]);
+        assertNotNull(LoopbackUdp.receive(receiver, receivedByteBuffer, () -> {}), "a packet in time");
 
-        writer.reset(1);
-        assertTrue(writer.tryAppend(message, 0, 10));
-        assertTrue(writer.tryAppend(message, 0, 10));
-        assertFalse(writer.tryAppend(message, 0, 10), "20 + 3 x 12 = 56 > 50");
-        assertTrue(writer.tryAppend(message, 0, 4), "20 + 24 + 6 = 50 fits exactly");
-        assertFalse(writer.tryAppend(message, 0, 0));
+        return receivedByteBuffer.limit();
+    }
 
-        assertEquals(50, writer.finish());
-        assertEquals(3, messageCount(buffer, 0));
-        assertTrue(writer.canCarry(28));
-        assertFalse(writer.canCarry(29));
+    private byte[] bytes(final int length)
+    {
+        final byte[] bytes = new byte[length];
+        received.getBytes(0, bytes);
+
+        return bytes;
+    }
+
+    private static void serve(final MoldUDP64RequestServer server, final MoldUDP64DefaultMessageStore messages)
+    {
+        try
+        {
+            server.serve(messages);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
     }
 }

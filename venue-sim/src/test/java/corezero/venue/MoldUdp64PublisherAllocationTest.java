@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The feed's duty cycle allocates nothing after warm-up: packing, sending, pacing, heartbeats and counters.
+ * The feed's duty cycle allocates nothing after warm-up: packing into nassau's packet, nassau's header, sending,
+ * pacing by rate or by the capture's timing, simulated loss, heartbeats and counters.
  */
 @Timeout(60)
 class MoldUdp64PublisherAllocationTest
@@ -27,6 +28,27 @@ class MoldUdp64PublisherAllocationTest
 
     @Test
     void shouldNotAllocateInTheSendLoop() throws IOException
+    {
+        assertNoAllocation(
+            FeedSettings.defaults().withMessagesPerSecond(100_000).withLoop(true).withHeartbeatIntervalNs(1), 100);
+    }
+
+    @Test
+    void shouldNotAllocateReplayingTheCapturesTimingWithSimulatedLoss() throws IOException
+    {
+        // At x1000 with gaps capped at 10 us, a round's 1 ms holds at least 100 messages; every 7th packet is lost.
+        assertNoAllocation(FeedSettings.defaults()
+            .withOriginalTiming(1_000, TimeUnit.MICROSECONDS.toNanos(10))
+            .withLoop(true)
+            .withHeartbeatIntervalNs(1)
+            .withLoss(7, 5_000), -1);
+    }
+
+    /**
+     * @param expectedMessagesPerRound messages each round sends, or -1 for at least one.
+     */
+    private static void assertNoAllocation(final FeedSettings settings, final long expectedMessagesPerRound)
+        throws IOException
     {
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -42,7 +64,7 @@ class MoldUdp64PublisherAllocationTest
         {
             final MoldUdp64Publisher publisher = new MoldUdp64Publisher(
                 new MessageStore(capture),
-                FeedSettings.defaults().withMessagesPerSecond(100_000).withLoop(true).withHeartbeatIntervalNs(1),
+                settings,
                 feedChannel,
                 LoopbackUdp.address(receiver),
                 clock,
@@ -63,8 +85,17 @@ class MoldUdp64PublisherAllocationTest
                 runRounds(invoker, clock, ROUNDS_PER_WINDOW);
                 final long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
 
-                assertEquals(100L * ROUNDS_PER_WINDOW, counters.messagesSent.get() - messagesBefore, 100);
-                assertEquals(ROUNDS_PER_WINDOW, counters.heartbeatsSent.get() - heartbeatsBefore, 100);
+                final long messages = counters.messagesSent.get() - messagesBefore;
+                final long heartbeats = counters.heartbeatsSent.get() - heartbeatsBefore;
+                if (expectedMessagesPerRound > 0)
+                {
+                    assertEquals(expectedMessagesPerRound * ROUNDS_PER_WINDOW, messages, 100);
+                    assertEquals(ROUNDS_PER_WINDOW, heartbeats, 100);
+                }
+                else
+                {
+                    assertTrue(messages >= ROUNDS_PER_WINDOW && heartbeats > 0, messages + " messages, " + heartbeats);
+                }
                 allocatedPerWindow.add(allocated);
                 if (0 == allocated)
                 {
@@ -79,8 +110,9 @@ class MoldUdp64PublisherAllocationTest
     }
 
     /**
-     * A round is two duty cycles: after 1 ms, 100 messages are due and go out in packets; 1 ns later nothing is due
-     * and the feed has been idle for longer than the 1 ns heartbeat interval, so a heartbeat goes out.
+     * A round is two duty cycles: after 1 ms, messages are due and go out in packets (100 at 100,000 a second);
+     * 1 ns later nothing is due and the feed has been idle for longer than the 1 ns heartbeat interval, so a
+     * heartbeat goes out.
      */
     private static void runRounds(final AgentInvoker invoker, final CachedNanoClock clock, final int rounds)
     {

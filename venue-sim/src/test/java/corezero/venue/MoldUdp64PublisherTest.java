@@ -148,6 +148,61 @@ class MoldUdp64PublisherTest
     }
 
     @Test
+    void shouldReplayTheRealCaptureWithItsOwnGapsScaledBySpeedAndIdleCapped() throws IOException
+    {
+        final BinaryFileCapture capture = BinaryFileCapture.load(SharedData.aaplCapture());
+        final double speed = 10;
+        final long maxIdleNs = 1_000 * MILLISECOND_NS;
+        start(capture, FeedSettings.defaults().withOriginalTiming(speed, maxIdleNs));
+
+        // When each message is due, from the capture's timestamps read here: the first at once, then each capture gap
+        // divided by the speed, but never more than the maximum idle time.
+        final int checkedMessages = 600;
+        final long[] dueNs = new long[checkedMessages];
+        dueNs[0] = clock.nanoTime();
+        int cappedGaps = 0;
+        int scaledGaps = 0;
+        for (int i = 1; i < checkedMessages; i++)
+        {
+            final long captureGapNs = timestampNs(capture, i) - timestampNs(capture, i - 1);
+            final long scaledGapNs = Math.round(captureGapNs / speed);
+            cappedGaps += scaledGapNs > maxIdleNs ? 1 : 0;
+            scaledGaps += scaledGapNs > 0 && scaledGapNs <= maxIdleNs ? 1 : 0;
+            dueNs[i] = dueNs[i - 1] + Math.min(scaledGapNs, maxIdleNs);
+        }
+        assertTrue(cappedGaps > 0 && scaledGaps > 100,
+            "the early-morning capture has quiet stretches and busy ones: " + cappedGaps + " " + scaledGaps);
+
+        long expectedSequenceNumber = 1;
+        for (int i = 0; i < checkedMessages; i++)
+        {
+            if (i > 0 && dueNs[i] == dueNs[i - 1])
+            {
+                continue;
+            }
+
+            clock.update(dueNs[i] - 1);
+            invoker.invoke();
+            assertEquals(i, counters.messagesSent.get(), "message " + (i + 1) + " not before its time");
+
+            clock.update(dueNs[i]);
+            invoker.invoke();
+            int dueTogether = 1;
+            while (i + dueTogether < checkedMessages && dueNs[i + dueTogether] == dueNs[i])
+            {
+                dueTogether++;
+            }
+            assertEquals(i + dueTogether, counters.messagesSent.get(), "message " + (i + 1) + " on time");
+            while (poll() > 0)
+            {
+                assertEquals(expectedSequenceNumber, sequenceNumber(packet, 0), "no gap, nothing early");
+                expectedSequenceNumber += HEARTBEAT_MESSAGE_COUNT == messageCount(packet, 0) ? 0 : messageCount(packet, 0);
+            }
+            assertEquals(i + dueTogether + 1, expectedSequenceNumber, "the due messages went on the wire");
+        }
+    }
+
+    @Test
     void shouldSendHeartbeatsWithTheNextSequenceNumberWhenIdle() throws IOException
     {
         final BinaryFileCapture capture = BinaryFileCapture.load(SharedData.aaplCapture());
@@ -272,6 +327,17 @@ class MoldUdp64PublisherTest
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private static long timestampNs(final BinaryFileCapture capture, final int index)
+    {
+        long timestampNs = 0;
+        for (int i = 0; i < 6; i++)
+        {
+            timestampNs = (timestampNs << 8) | (capture.buffer().getByte(capture.messageOffset(index) + 5 + i) & 0xFF);
+        }
+
+        return timestampNs;
     }
 
     private void assertMessageEquals(final BinaryFileCapture capture, final int index, final int offset)

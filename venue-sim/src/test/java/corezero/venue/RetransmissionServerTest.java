@@ -105,6 +105,37 @@ class RetransmissionServerTest
     }
 
     @Test
+    void shouldKeepAnswersWithinASmallerMaximumPacketLengthThanNassaus() throws IOException
+    {
+        invoker.close();
+        serverChannel = LoopbackUdp.bind();
+        serverAddress = LoopbackUdp.address(serverChannel);
+        final int maxPacketLength = 200;
+        invoker = new AgentInvoker(
+            Throwable::printStackTrace,
+            null,
+            new RetransmissionServer(
+                store, FeedSettings.defaults().withMaxPacketLength(maxPacketLength), serverChannel, counters));
+        invoker.start();
+        store.onSent(10_000);
+
+        sendRequest(SESSION, 100, 50);
+        final int length = receiveAnswer();
+
+        int expectedCount = 0;
+        int expectedLength = HEADER_LENGTH;
+        while (expectedLength + MESSAGE_LENGTH_FIELD_LENGTH + capture.messageLength(99 + expectedCount) <=
+            maxPacketLength)
+        {
+            expectedLength += MESSAGE_LENGTH_FIELD_LENGTH + capture.messageLength(99 + expectedCount);
+            expectedCount++;
+        }
+        assertEquals(expectedLength, length);
+        assertEquals(expectedCount, messageCount(answer, 0));
+        assertEquals(expectedCount, counters.messagesRetransmitted.get());
+    }
+
+    @Test
     void shouldAnswerOnlyUpToTheLastMessageSent() throws IOException
     {
         store.onSent(100);
