@@ -71,7 +71,7 @@
    [:repl] #{:socket :tcp :allow-non-loopback :port-file}
    [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
    [:ops] #{:command-timeout-ms}
-   [:venue-sim] #{:itch :feed :rerequest-port :session :rate}})
+   [:venue-sim] #{:itch :feed :rerequest-port :session :rate :drop-every}})
 
 (defn- check-known-keys
   [cfg]
@@ -165,7 +165,9 @@
              (:rerequest-port vs) "a port 0..65535")
       (check (and (string? (:session vs)) (<= 1 (count (:session vs)) 10)) [:venue-sim :session] (:session vs)
              "a MoldUDP64 session name of 1 to 10 characters")
-      (check (pos-int? (:rate vs)) [:venue-sim :rate] (:rate vs) "a positive integer of messages per second"))
+      (check (pos-int? (:rate vs)) [:venue-sim :rate] (:rate vs) "a positive integer of messages per second")
+      (check (or (nil? (:drop-every vs)) (and (int? (:drop-every vs)) (> (:drop-every vs) 1)))
+             [:venue-sim :drop-every] (:drop-every vs) "nil or an integer > 1 (drop every Nth packet)"))
     cfg))
 
 (defn parse

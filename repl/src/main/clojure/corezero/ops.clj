@@ -7,7 +7,8 @@
             [corezero.engine :as engine]
             [corezero.proc :as proc]
             [corezero.table :as table])
-  (:import (corezero.core CommandClient CommandException CommandException$Kind CommandReply CommandType
+  (:import (corezero.book BookSnapshot BookView)
+           (corezero.core CommandClient CommandException CommandException$Kind CommandReply CommandType
                           Engine EngineSnapshot EngineState)
            (corezero.telemetry EngineCounter)
            (java.io File Writer)
@@ -184,16 +185,121 @@
         :params (vec (for [i (range (.paramCount s))]
                        {:slot (.paramSlot s i) :key (keyword (.paramKey s i)) :value (.paramValue s i)}))}))))
 
+;; ---------------------------------------------------------------------------------------------- market data
+
+(defn- price
+  "A fixed-point ITCH price (4 implied decimals) as a BigDecimal, or nil for none."
+  [^long p]
+  (when (not= p BookView/NO_PRICE)
+    (BigDecimal/valueOf p 4)))
+
+(def ^:private feed-rejects
+  {:duplicates EngineCounter/FEED_DUPLICATES
+   :old-packets EngineCounter/FEED_OLD_PACKETS
+   :truncated-packets EngineCounter/FEED_TRUNCATED
+   :bad-block-lengths EngineCounter/FEED_BAD_BLOCKS
+   :session-mismatches EngineCounter/FEED_SESSION_MISMATCHES
+   :recovery-overflows EngineCounter/FEED_RECOVERY_OVERFLOWS
+   :unknown-message-types EngineCounter/ITCH_UNKNOWN_TYPES
+   :bad-message-lengths EngineCounter/ITCH_BAD_LENGTHS
+   :unknown-orders EngineCounter/BOOK_UNKNOWN_ORDERS
+   :duplicate-orders EngineCounter/BOOK_DUPLICATE_ORDERS
+   :executions-exceeding-order EngineCounter/BOOK_EXECUTIONS_EXCEEDING
+   :cancels-exceeding-order EngineCounter/BOOK_CANCELS_EXCEEDING
+   :order-pool-exhausted EngineCounter/BOOK_POOL_EXHAUSTED
+   :price-levels-exhausted EngineCounter/BOOK_LEVELS_EXHAUSTED
+   :bad-side-or-locate EngineCounter/BOOK_OTHER_REJECTS})
+
+(def ^:private feed-keys
+  [:next-sequence :packets :messages :messages-per-s :heartbeats :gaps :gaps-recovered :gaps-unrecoverable
+   :retransmit-requests :stale :stale-instruments :end-of-session :open-orders :rejects])
+
+(defn feed
+  "The market-data feed: next expected sequence, packets and messages, the message rate over the last 200 ms,
+  gaps detected / recovered / unrecoverable, retransmission requests, whether books are stale, and every
+  rejection by kind. Read from the counters."
+  []
+  (let [^Engine e (engine/engine)
+        c #(counter-value e %)]
+    (when-not (.hasFeed e)
+      (throw (ex-info "this engine has no market-data feed (no :feed in its configuration)"
+                      {::error :no-feed})))
+    (let [m0 (c EngineCounter/FEED_MESSAGES)
+          t0 (System/nanoTime)
+          _ (Thread/sleep 200)
+          m1 (c EngineCounter/FEED_MESSAGES)
+          t1 (System/nanoTime)
+          stale? (= 1 (c EngineCounter/FEED_STALE))]
+      (with-meta
+        {:next-sequence (c EngineCounter/FEED_NEXT_SEQUENCE)
+         :packets (c EngineCounter/FEED_PACKETS)
+         :messages m1
+         :messages-per-s (long (/ (* (- m1 m0) 1e9) (max 1 (- t1 t0))))
+         :heartbeats (c EngineCounter/FEED_HEARTBEATS)
+         :gaps (c EngineCounter/FEED_GAPS)
+         :gaps-recovered (c EngineCounter/FEED_GAPS_RECOVERED)
+         :gaps-unrecoverable (c EngineCounter/FEED_GAPS_UNRECOVERABLE)
+         :retransmit-requests (c EngineCounter/FEED_RETRANSMIT_REQUESTS)
+         :stale stale?
+         :stale-instruments (if stale? :all :none)
+         :end-of-session (c EngineCounter/FEED_END_OF_SESSION)
+         :open-orders (c EngineCounter/BOOK_OPEN_ORDERS)
+         :rejects (into (sorted-map) (map (fn [[k counter]] [k (c counter)])) feed-rejects)}
+        {:type ::map :keys feed-keys}))))
+
+(defn book
+  "Depth of one instrument's book (default 5 levels a side), copied by the hot thread at a command boundary:
+  prices as decimals, shares and order counts per level, plus the book's state."
+  ([symbol] (book symbol 5))
+  ([symbol depth]
+   (when-not (and (string? symbol) (not (str/blank? symbol)))
+     (throw (ex-info (str "symbol must be a string such as \"AAPL\", got " (pr-str symbol)) {::error :bad-argument})))
+   (when-not (pos-int? depth)
+     (throw (ex-info (str "depth must be a positive integer, got " (pr-str depth)) {::error :bad-argument})))
+   (let [^BookSnapshot s (command! (fn [^CommandClient c ^Duration t] (.fill c (BookSnapshot. symbol (int depth)) t)))]
+     (when-not (.found s)
+       (throw (ex-info (str "no book for " symbol ": no Stock Directory message has named it (yet)")
+                       {::error :unknown-symbol})))
+     (with-meta
+       {:symbol symbol
+        :stock-locate (.stockLocate s)
+        :stale (.isStale s)
+        :trading-state (let [b (.tradingState s)] (if (zero? b) nil (str (char b))))
+        :orders (.orderCount s)
+        :last-trade (price (.lastTradePrice s))
+        :volume (.tradedVolume s)
+        :bid-levels (.totalBidLevels s)
+        :ask-levels (.totalAskLevels s)
+        :bids (vec (for [i (range (.bidLevels s))]
+                     {:price (price (.bidPrice s i)) :shares (.bidShares s i) :orders (.bidOrders s i)}))
+        :asks (vec (for [i (range (.askLevels s))]
+                     {:price (price (.askPrice s i)) :shares (.askShares s i) :orders (.askOrders s i)}))}
+       {:type ::book}))))
+
 (defn help
   "The vocabulary, one line each."
   []
   (with-meta
-    (vec (for [v [#'status #'counters #'threads #'snapshot #'pause! #'resume! #'set-param! #'shutdown!]]
+    (vec (for [v [#'status #'counters #'threads #'feed #'book #'snapshot #'pause! #'resume! #'set-param!
+                  #'shutdown!]]
            {:fn (str "(" (:name (meta v)) (some->> (first (:arglists (meta v))) seq (str/join " ") (str " ")) ")")
             :doc (first (str/split-lines (:doc (meta v))))}))
     {:type ::table :columns [:fn :doc]}))
 
 ;; ---------------------------------------------------------------------------------------------- printing
+
+(defmethod print-method ::book [b ^Writer w]
+  (let [{:keys [symbol stock-locate stale trading-state orders last-trade volume bids asks bid-levels ask-levels]} b
+        rows (for [i (range (max (count bids) (count asks)))
+                   :let [bid (get bids i) ask (get asks i)]]
+               {:bid-orders (:orders bid) :bid-shares (:shares bid) :bid (:price bid)
+                :ask (:price ask) :ask-shares (:shares ask) :ask-orders (:orders ask)})]
+    (.write w ^String (str symbol " (locate " stock-locate ")  trading " (or trading-state "-")
+                           "  orders " orders "  levels " bid-levels "/" ask-levels
+                           "  last " (or last-trade "-") "  volume " volume
+                           (when stale "  STALE (feed gap open)") "\n"
+                           (table/render [:bid-orders :bid-shares :bid :ask :ask-shares :ask-orders] rows)))))
+
 
 (defmethod print-method ::map [m ^Writer w]
   (.write w ^String (table/render-map m (or (:keys (meta m)) (sort (keys m))))))

@@ -12,16 +12,17 @@
 
 (defn command
   "The command line that starts venue-sim for the :venue-sim part of a configuration."
-  [{:keys [feed rerequest-port session rate itch]} ^File home java]
+  [{:keys [feed rerequest-port session rate itch drop-every]} ^File home java]
   (let [dir (io/file home "venue-sim" "target")]
-    [java "--add-exports" "java.base/jdk.internal.misc=ALL-UNNAMED"
-     "-cp" (str (io/file dir "corezero-venue-sim.jar") File/pathSeparator (io/file dir "lib") "/*")
-     "corezero.venue.VenueSimMain"
-     "--itch" (str (config/resolve-path itch))
-     "--feed" feed
-     "--rerequest-port" (str rerequest-port)
-     "--session" session
-     "--rate" (str rate)]))
+    (into [java "--add-exports" "java.base/jdk.internal.misc=ALL-UNNAMED"
+           "-cp" (str (io/file dir "corezero-venue-sim.jar") File/pathSeparator (io/file dir "lib") "/*")
+           "corezero.venue.VenueSimMain"
+           "--itch" (str (config/resolve-path itch))
+           "--feed" feed
+           "--rerequest-port" (str rerequest-port)
+           "--session" session
+           "--rate" (str rate)]
+          (when drop-every ["--drop-every" (str drop-every)]))))
 
 (defn start!
   "Starts venue-sim for configuration `cfg`. Returns {:process p} or {:skipped reason}."

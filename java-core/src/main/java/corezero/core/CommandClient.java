@@ -88,8 +88,21 @@ public final class CommandClient
      */
     public EngineSnapshot snapshot(final Duration timeout)
     {
-        final EngineSnapshot snapshot = new EngineSnapshot();
-        final int handOffIndex = handOffSlots.offer(snapshot);
+        return fill(new EngineSnapshot(), timeout);
+    }
+
+    /**
+     * Hand an object to the hot thread to be filled at a command boundary (an {@link EngineSnapshot}, a
+     * {@link corezero.book.BookSnapshot}) and wait until it has been.
+     *
+     * @param target  the object to fill.
+     * @param timeout how long to wait.
+     * @param <T>     its type.
+     * @return {@code target}, filled.
+     */
+    public <T> T fill(final T target, final Duration timeout)
+    {
+        final int handOffIndex = handOffSlots.offer(target);
         if (handOffIndex == HandOffSlots.NO_SLOT)
         {
             throw new CommandException(
@@ -103,12 +116,12 @@ public final class CommandClient
         try
         {
             await(CommandType.SNAPSHOT, correlationId, proxy.snapshot(correlationId, handOffIndex), future, timeout);
-            return snapshot;
+            return target;
         }
         catch (final CommandException ex)
         {
             // If the agent never took the object, take it back so the slot is free again.
-            handOffSlots.reclaim(handOffIndex, snapshot);
+            handOffSlots.reclaim(handOffIndex, target);
             throw ex;
         }
     }

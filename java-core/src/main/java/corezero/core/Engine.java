@@ -1,5 +1,10 @@
 package corezero.core;
 
+import corezero.book.OrderBooks;
+import corezero.nic.FrameTransport;
+import corezero.nic.SharedMemoryTransport;
+import corezero.nic.UdpSender;
+import corezero.nic.UdpTransport;
 import corezero.telemetry.CountersFile;
 import corezero.telemetry.CountersFileDescriptor;
 import corezero.telemetry.EngineCounter;
@@ -19,6 +24,10 @@ import org.agrona.concurrent.status.CountersManager;
 import org.agrona.concurrent.status.CountersReader;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +55,7 @@ public final class Engine implements AutoCloseable
     private final TradingAgent agent;
     private final AgentRunner hotRunner;
     private final AgentRunner replyRunner;
+    private final MarketDataFeed feed;
     private final CommandClient commandClient;
     private final AtomicReference<Throwable> lastHotError = new AtomicReference<>();
     private boolean closed;
@@ -63,6 +73,7 @@ public final class Engine implements AutoCloseable
         final ManyToOneRingBuffer commandRing = new ManyToOneRingBuffer(newRingBuffer(config.commandRingCapacity()));
         final OneToOneRingBuffer replyRing = new OneToOneRingBuffer(newRingBuffer(config.replyRingCapacity()));
         final HandOffSlots<Object> handOffSlots = new HandOffSlots<>(config.handOffSlots());
+        feed = null == config.feed() ? null : newFeed(config, counters);
 
         agent = new TradingAgent(
             HOT_ROLE_NAME,
@@ -74,7 +85,8 @@ public final class Engine implements AutoCloseable
             commandRing,
             replyRing,
             handOffSlots,
-            counters);
+            counters,
+            feed);
         // The error handler runs on the hot thread: it only stores the error for core 0 to report.
         hotRunner = new AgentRunner(
             new BusySpinIdleStrategy(), lastHotError::set, counters.get(EngineCounter.AGENT_ERRORS), agent);
@@ -130,6 +142,64 @@ public final class Engine implements AutoCloseable
         }
     }
 
+    /** Frames taken from each transport per duty cycle. */
+    private static final int FRAMES_PER_POLL = 16;
+
+    private static MarketDataFeed newFeed(final EngineConfig config, final EngineCounters counters)
+    {
+        final FeedConfig feedConfig = config.feed();
+        final FrameTransport transport = openTransport(feedConfig);
+        UdpTransport recovery = null;
+        try
+        {
+            UdpSender sender = null;
+            if (null != feedConfig.rerequestAddress())
+            {
+                // Re-requests go out from this socket, so the retransmissions come back to it.
+                recovery = UdpTransport.unicast(
+                    new InetSocketAddress(feedConfig.rerequestAddress().getAddress().isLoopbackAddress() ?
+                        InetAddress.getLoopbackAddress() : null, 0),
+                    feedConfig.receiveBufferBytes());
+                sender = recovery.newSender(feedConfig.rerequestAddress());
+            }
+            final OrderBooks books = new OrderBooks(config.maxOrders(), config.maxLevelsPerSide());
+            return new MarketDataFeed(
+                transport, recovery, sender, FRAMES_PER_POLL, feedConfig, books, counters);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(transport, recovery);
+            throw ex;
+        }
+    }
+
+    private static FrameTransport openTransport(final FeedConfig feedConfig)
+    {
+        if (feedConfig.transport() == FeedConfig.Transport.SHARED_MEMORY)
+        {
+            return SharedMemoryTransport.open(feedConfig.sharedMemoryFile());
+        }
+        if (null != feedConfig.multicastInterface())
+        {
+            try
+            {
+                final NetworkInterface networkInterface = NetworkInterface.getByName(feedConfig.multicastInterface());
+                if (null == networkInterface)
+                {
+                    throw new IllegalStateException(
+                        "config :feed :multicast-interface: no interface named " + feedConfig.multicastInterface());
+                }
+                return UdpTransport.multicast(
+                    feedConfig.bindAddress(), networkInterface, feedConfig.receiveBufferBytes());
+            }
+            catch (final SocketException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return UdpTransport.unicast(feedConfig.bindAddress(), feedConfig.receiveBufferBytes());
+    }
+
     private static UnsafeBuffer newRingBuffer(final int capacity)
     {
         return new UnsafeBuffer(BufferUtil.allocateDirectAligned(
@@ -183,6 +253,12 @@ public final class Engine implements AutoCloseable
         return (int)counter(EngineCounter.ENGINE_STATE);
     }
 
+    /** @return true when the engine has a market-data feed. */
+    public boolean hasFeed()
+    {
+        return null != feed;
+    }
+
     /** @return the hot thread, or null before start. */
     public Thread hotThread()
     {
@@ -218,7 +294,7 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
-        CloseHelper.closeAll(hotRunner, replyRunner);
+        CloseHelper.closeAll(hotRunner, replyRunner, feed);
         counters.get(EngineCounter.ENGINE_STATE).setRelease(EngineState.STOPPED);
     }
 }

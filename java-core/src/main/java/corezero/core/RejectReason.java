@@ -32,6 +32,9 @@ public final class RejectReason
     /** The engine is stopping and accepts no more commands. */
     public static final int SHUTTING_DOWN = 8;
 
+    /** A book was asked for but the engine has no market-data feed. */
+    public static final int NO_MARKET_DATA = 9;
+
     private RejectReason()
     {
     }
@@ -56,6 +59,7 @@ public final class RejectReason
             case HAND_OFF_EMPTY: return "hand-off slot is empty";
             case HAND_OFF_WRONG_TYPE: return "hand-off slot holds an object of the wrong type";
             case SHUTTING_DOWN: return "engine is shutting down";
+            case NO_MARKET_DATA: return "this engine has no market-data feed (no :feed in its configuration)";
             default: return "reason " + reason;
         }
     }

@@ -1,5 +1,6 @@
 package corezero.core;
 
+import corezero.book.BookSnapshot;
 import corezero.sys.CpuPinning;
 import corezero.telemetry.DutyCycleTracker;
 import corezero.telemetry.EngineCounter;
@@ -39,6 +40,9 @@ public final class TradingAgent implements Agent, CommandListener
     private final AtomicCounter activeCycles;
     private final AtomicCounter engineStateCounter;
     private final AtomicCounter hotCpuCounter;
+    private final AtomicCounter inputSequenceCounter;
+    private final MarketDataFeed feed;
+    private final boolean hasFeed;
 
     private int engineState = EngineState.STARTING;
     private long inputSequence;
@@ -69,6 +73,38 @@ public final class TradingAgent implements Agent, CommandListener
         final HandOffSlots<Object> handOffSlots,
         final EngineCounters counters)
     {
+        this(roleName, hotCpu, commandDrainLimit, stallThresholdNs, nanoClock, epochClock, commandRing, replyRing,
+            handOffSlots, counters, null);
+    }
+
+    /**
+     * @param roleName          thread and agent name.
+     * @param hotCpu            CPU to pin to at start, or -1 to leave the thread unpinned (tests).
+     * @param commandDrainLimit most commands applied per duty cycle.
+     * @param stallThresholdNs  duty cycles longer than this are counted as stalls.
+     * @param nanoClock         source of monotonic time.
+     * @param epochClock        source of wall-clock time.
+     * @param commandRing       many-to-one ring of commands from core 0.
+     * @param replyRing         one-to-one ring of replies to core 0.
+     * @param handOffSlots      objects referenced by commands.
+     * @param counters          the engine's counters.
+     * @param feed              the market-data pipeline, or null for an engine without market data.
+     */
+    public TradingAgent(
+        final String roleName,
+        final int hotCpu,
+        final int commandDrainLimit,
+        final long stallThresholdNs,
+        final NanoClock nanoClock,
+        final EpochClock epochClock,
+        final RingBuffer commandRing,
+        final RingBuffer replyRing,
+        final HandOffSlots<Object> handOffSlots,
+        final EngineCounters counters,
+        final MarketDataFeed feed)
+    {
+        this.feed = feed;
+        this.hasFeed = null != feed;
         this.roleName = roleName;
         this.hotCpu = hotCpu;
         this.commandDrainLimit = commandDrainLimit;
@@ -82,6 +118,7 @@ public final class TradingAgent implements Agent, CommandListener
         this.activeCycles = counters.get(EngineCounter.ACTIVE_CYCLES);
         this.engineStateCounter = counters.get(EngineCounter.ENGINE_STATE);
         this.hotCpuCounter = counters.get(EngineCounter.HOT_CPU);
+        this.inputSequenceCounter = counters.get(EngineCounter.INPUT_SEQUENCE);
         counters.get(EngineCounter.STALL_THRESHOLD_NS).setRelease(stallThresholdNs);
         this.commandAdapter = new CommandAdapter(
             this,
@@ -128,9 +165,20 @@ public final class TradingAgent implements Agent, CommandListener
         cachedEpochClock.update(epochClock.time());
         dutyCycleTracker.update(nowNs);
 
-        final int workCount = commandRing.read(commandAdapter, commandDrainLimit);
+        int workCount = commandRing.read(commandAdapter, commandDrainLimit);
         if (engineState == EngineState.RUNNING)
         {
+            if (hasFeed)
+            {
+                final int frames = feed.poll(nowNs);
+                if (frames > 0)
+                {
+                    // Each frame is one input; the journal (later) records them under these numbers.
+                    inputSequence += frames;
+                    inputSequenceCounter.setRelease(inputSequence);
+                    workCount += frames;
+                }
+            }
             activeCycles.incrementRelease();
         }
         dutyCycles.incrementRelease();
@@ -207,6 +255,15 @@ public final class TradingAgent implements Agent, CommandListener
         if (handed == null)
         {
             return RejectReason.HAND_OFF_EMPTY;
+        }
+        if (handed instanceof BookSnapshot)
+        {
+            if (!hasFeed)
+            {
+                return RejectReason.NO_MARKET_DATA;
+            }
+            ((BookSnapshot)handed).fillFrom(feed.books());
+            return RejectReason.NONE;
         }
         if (!(handed instanceof EngineSnapshot))
         {

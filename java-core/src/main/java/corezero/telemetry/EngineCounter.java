@@ -29,7 +29,60 @@ public enum EngineCounter
     /** Errors caught by the agent runner. */
     AGENT_ERRORS(11, "agent-errors", "agent errors"),
     /** Stall threshold in force, ns. */
-    STALL_THRESHOLD_NS(12, "stall-threshold-ns", "stall threshold ns");
+    STALL_THRESHOLD_NS(12, "stall-threshold-ns", "stall threshold ns"),
+
+    /** MoldUDP64 packets taken in (live and retransmitted). */
+    FEED_PACKETS(20, "feed-packets", "feed: MoldUDP64 packets"),
+    /** ITCH messages delivered in sequence. */
+    FEED_MESSAGES(21, "feed-messages", "feed: ITCH messages in sequence"),
+    /** Heartbeat packets. */
+    FEED_HEARTBEATS(22, "feed-heartbeats", "feed: heartbeats"),
+    /** The next sequence number the feed expects. */
+    FEED_NEXT_SEQUENCE(23, "feed-next-sequence", "feed: next expected sequence"),
+    /** Gaps detected. */
+    FEED_GAPS(24, "feed-gaps", "feed: gaps detected"),
+    /** Gaps filled by retransmission. */
+    FEED_GAPS_RECOVERED(25, "feed-gaps-recovered", "feed: gaps recovered"),
+    /** Gaps given up. */
+    FEED_GAPS_UNRECOVERABLE(26, "feed-gaps-unrecoverable", "feed: gaps unrecoverable"),
+    /** Retransmission requests sent. */
+    FEED_RETRANSMIT_REQUESTS(27, "feed-retransmit-requests", "feed: retransmission requests"),
+    /** Duplicate packets dropped. */
+    FEED_DUPLICATES(28, "feed-duplicates", "feed: duplicate packets dropped"),
+    /** Packets older than the expected sequence dropped. */
+    FEED_OLD_PACKETS(29, "feed-old-packets", "feed: old packets dropped"),
+    /** Packets shorter than their header or blocks. */
+    FEED_TRUNCATED(30, "feed-truncated", "feed: truncated packets"),
+    /** Message blocks whose length runs past the packet. */
+    FEED_BAD_BLOCKS(31, "feed-bad-blocks", "feed: bad block lengths"),
+    /** Packets of another session. */
+    FEED_SESSION_MISMATCHES(32, "feed-session-mismatches", "feed: session mismatches"),
+    /** Packets that did not fit the recovery buffer. */
+    FEED_RECOVERY_OVERFLOWS(33, "feed-recovery-overflows", "feed: recovery buffer overflows"),
+    /** 1 while books are stale (a gap is open), else 0. */
+    FEED_STALE(34, "feed-stale", "feed: books stale (1) or live (0)"),
+    /** End-of-session packets seen. */
+    FEED_END_OF_SESSION(35, "feed-end-of-session", "feed: end-of-session packets"),
+    /** ITCH messages of a type the spec does not define. */
+    ITCH_UNKNOWN_TYPES(36, "itch-unknown-types", "itch: unknown message types"),
+    /** ITCH messages whose length disagrees with their type. */
+    ITCH_BAD_LENGTHS(37, "itch-bad-lengths", "itch: lengths that disagree with the type"),
+    /** Orders open across all books. */
+    BOOK_OPEN_ORDERS(38, "book-open-orders", "books: open orders"),
+    /** Executions, cancels, deletes or replaces of an order the books do not hold. */
+    BOOK_UNKNOWN_ORDERS(39, "book-unknown-orders", "books: unknown order references"),
+    /** Adds of an order reference already open. */
+    BOOK_DUPLICATE_ORDERS(40, "book-duplicate-orders", "books: duplicate order references"),
+    /** Executions larger than the order. */
+    BOOK_EXECUTIONS_EXCEEDING(41, "book-executions-exceeding", "books: executions larger than the order"),
+    /** Cancels larger than the order. */
+    BOOK_CANCELS_EXCEEDING(42, "book-cancels-exceeding", "books: cancels larger than the order"),
+    /** Adds refused because the order pool is full. */
+    BOOK_POOL_EXHAUSTED(43, "book-pool-exhausted", "books: order pool exhausted"),
+    /** Adds refused because a side has no free price level. */
+    BOOK_LEVELS_EXHAUSTED(44, "book-levels-exhausted", "books: price levels exhausted"),
+    /** Bad side, bad locate or locate mismatch. */
+    BOOK_OTHER_REJECTS(45, "book-other-rejects", "books: bad side, locate or locate mismatch");
 
     private final int typeId;
     private final String shortName;
