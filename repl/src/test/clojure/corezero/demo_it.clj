@@ -26,6 +26,27 @@
             (is (zero? exit) err)
             (is (str/includes? out "cz-hot-1"))
             (is (re-find #"duty-cycles\s+[1-9][\d,]*" out))))
+        (testing "the engine keeps a live AAPL book fed over UDP, and recovers dropped packets by re-request"
+          (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
+                deadline (+ (System/currentTimeMillis) 20000)
+                feed (loop []
+                       (let [f (it/read-value socket "(into {} (dissoc (feed) :rejects))")]
+                         (if (or (pos? (:gaps-recovered f)) (> (System/currentTimeMillis) deadline))
+                           f
+                           (do (Thread/sleep 500) (recur)))))
+                book1 (it/read-value socket "(select-keys (into {} (book \"AAPL\" 3)) [:stock-locate :bids :asks :orders])")
+                _ (Thread/sleep 1500)
+                book2 (it/read-value socket "(select-keys (into {} (book \"AAPL\" 3)) [:bids :asks :orders])")]
+            (is (pos? (:messages feed)))
+            (is (pos? (:gaps feed)) "venue-sim drops every 100th packet in the demo")
+            (is (pos? (:gaps-recovered feed)))
+            (is (zero? (:gaps-unrecoverable feed)))
+            (is (zero? (it/read-value socket "(reduce + (vals (:rejects (feed))))")) "no rejects of any kind")
+            (is (= 13 (:stock-locate book1)))
+            (is (seq (:bids book1)))
+            (is (seq (:asks book1)))
+            (is (< (:price (first (:bids book1))) (:price (first (:asks book1)))) "never crossed")
+            (is (not= book1 (assoc book2 :stock-locate 13)) "the book changes as venue-sim replays")))
         (testing "bin/corezero stat without arguments reads the demo's counters"
           (let [{:keys [exit out]} (it/run-bin "stat" "--once")]
             (is (zero? exit))

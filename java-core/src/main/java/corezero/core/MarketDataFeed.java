@@ -37,7 +37,8 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
     private long unknownTypes;
     private long badLengths;
     private long endOfSessions;
-    private boolean stale;
+    private boolean gapOpen;
+    private boolean dataLost;
 
     /**
      * @param transport         live feed frames.
@@ -113,15 +114,24 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
     /** {@inheritDoc} */
     public void onGap(final long firstMissingSequence, final long missingCount)
     {
-        stale = true;
+        gapOpen = true;
         books.markAllStale(true, nowNs);
     }
 
     /** {@inheritDoc} */
     public void onRecovered(final long firstMissingSequence, final long missingCount)
     {
-        stale = false;
-        books.markAllStale(false, nowNs);
+        gapOpen = false;
+        // After a lost gap the books cannot be trusted again until rebuilt, whatever later gaps do.
+        books.markAllStale(dataLost, nowNs);
+    }
+
+    /** {@inheritDoc} */
+    public void onGapUnrecoverable(final long firstMissingSequence, final long missingCount)
+    {
+        gapOpen = false;
+        dataLost = true;
+        books.markAllStale(true, nowNs);
     }
 
     /** {@inheritDoc} */
@@ -165,7 +175,7 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
         set(EngineCounter.FEED_BAD_BLOCKS, session.badBlockLengths() + session.badSequenceNumbers());
         set(EngineCounter.FEED_SESSION_MISMATCHES, session.sessionMismatches());
         set(EngineCounter.FEED_RECOVERY_OVERFLOWS, session.recoveryBufferOverflows());
-        set(EngineCounter.FEED_STALE, stale ? 1 : 0);
+        set(EngineCounter.FEED_STALE, gapOpen || dataLost ? 1 : 0);
         set(EngineCounter.FEED_END_OF_SESSION, endOfSessions);
         set(EngineCounter.ITCH_UNKNOWN_TYPES, unknownTypes);
         set(EngineCounter.ITCH_BAD_LENGTHS, badLengths);

@@ -44,6 +44,17 @@ public interface MoldUdp64Listener
     void onRecovered(long firstMissingSequence, long missingCount);
 
     /**
+     * A gap reported by {@link #onGap} is given up: its messages are lost for good and delivery resumes after
+     * them. State kept from the messages stays stale until rebuilt.
+     *
+     * @param firstMissingSequence as in the matching {@link #onGap}.
+     * @param missingCount         as in the matching {@link #onGap}.
+     */
+    default void onGapUnrecoverable(final long firstMissingSequence, final long missingCount)
+    {
+    }
+
+    /**
      * The session has ended and every message up to its end has been delivered; called once per session.
      *
      * @param nextSequence the sequence number after the session's last message.

@@ -365,6 +365,7 @@ public final class MoldUdp64Session
     {
         recovering = false;
         gapsUnrecoverable++;
+        listener.onGapUnrecoverable(gapFirst, gapEnd - gapFirst);
         if (expectedSequence < gapEnd)
         {
             expectedSequence = gapEnd;

@@ -44,8 +44,12 @@ final class ClojureNamespaceRunner
 
     static Stream<DynamicTest> testsFor(final String fileSuffix) throws IOException
     {
-        final List<String> namespaces = namespacesEndingWith(fileSuffix);
-        assertFalse(namespaces.isEmpty(), "no Clojure test namespaces ending with " + fileSuffix);
+        // -Dcorezero.test.ns=REGEX runs only the namespaces it matches (for working on one of them).
+        final String only = System.getProperty("corezero.test.ns", "");
+        final List<String> namespaces = namespacesEndingWith(fileSuffix).stream()
+            .filter((ns) -> only.isEmpty() || ns.matches(only))
+            .collect(Collectors.toList());
+        assertFalse(namespaces.isEmpty() && only.isEmpty(), "no Clojure test namespaces ending with " + fileSuffix);
         return namespaces.stream().map((ns) -> DynamicTest.dynamicTest(ns, () -> run(ns)));
     }
 

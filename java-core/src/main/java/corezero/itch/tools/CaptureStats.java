@@ -3,7 +3,7 @@ package corezero.itch.tools;
 /**
  * What a capture reader saw besides the messages it handed on; printed in the dump's summary.
  */
-final class CaptureStats
+public final class CaptureStats
 {
     /** Capture format read: "BinaryFILE" or "pcap". */
     String format = "";

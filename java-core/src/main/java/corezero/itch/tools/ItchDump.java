@@ -4,12 +4,10 @@ import corezero.itch.ItchDecoder;
 import corezero.itch.ItchMessageType;
 import org.agrona.DirectBuffer;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,27 +119,9 @@ public final class ItchDump
         final ItchDump dump = new ItchDump(options, out, err);
         final CaptureStats stats = new CaptureStats();
         int exitCode = EXIT_OK;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(options.file), 1 << 20))
+        try
         {
-            in.mark(4);
-            final byte[] head = in.readNBytes(4);
-            in.reset();
-            final int magic = head.length < 4 ? 0 :
-                (head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | head[3] & 0xFF;
-
-            final CaptureInput input = new CaptureInput(in);
-            if (PcapReader.isPcap(magic))
-            {
-                new PcapReader(err).read(input, dump::onMessage, stats);
-            }
-            else if (PcapReader.MAGIC_PCAPNG == magic)
-            {
-                throw new MalformedCaptureException(0, "pcapng is not supported (convert: editcap -F pcap IN OUT)");
-            }
-            else
-            {
-                new BinaryFileReader().read(input, dump::onMessage, stats);
-            }
+            CaptureFiles.read(options.file, dump::onMessage, err, stats);
         }
         catch (final MalformedCaptureException ex)
         {

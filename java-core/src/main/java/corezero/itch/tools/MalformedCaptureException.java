@@ -4,7 +4,7 @@ package corezero.itch.tools;
  * A capture file whose framing is broken: a BinaryFILE length running past the end, a pcap header or record cut
  * short. The message names the file offset where the problem starts.
  */
-final class MalformedCaptureException extends Exception
+public final class MalformedCaptureException extends Exception
 {
     private static final long serialVersionUID = 1L;
 

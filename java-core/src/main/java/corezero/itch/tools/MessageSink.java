@@ -5,7 +5,7 @@ import org.agrona.DirectBuffer;
 /**
  * Receives the ITCH messages a capture reader finds.
  */
-interface MessageSink
+public interface MessageSink
 {
     /**
      * @param buffer     holding the message, valid during the call.
