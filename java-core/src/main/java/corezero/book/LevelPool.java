@@ -2,8 +2,8 @@ package corezero.book;
 
 /**
  * Pooled price levels as parallel arrays, shared by every book and side. A level holds the queue of its orders
- * in time priority (oldest at {@link #head}) and their displayed total. Free levels are chained through
- * {@link #head}.
+ * in time priority (oldest at {@link #head}) and their displayed total. Levels never used are handed out in index
+ * order; released ones are chained through {@link #head} and reused first.
  * <p>
  * A live level always has at least one order, so a pool with as many levels as there are orders cannot run out
  * before the order pool does.
@@ -31,7 +31,8 @@ final class LevelPool
     /** {@link PriceLadder#BID} or {@link PriceLadder#ASK}. */
     final byte[] side;
 
-    private int freeHead;
+    private int freeHead = NONE;
+    private int neverUsed;
 
     LevelPool(final int capacity)
     {
@@ -41,11 +42,6 @@ final class LevelPool
         head = new int[capacity];
         tail = new int[capacity];
         side = new byte[capacity];
-        for (int i = 0; i < capacity; i++)
-        {
-            head[i] = i + 1 < capacity ? i + 1 : NONE;
-        }
-        freeHead = capacity > 0 ? 0 : NONE;
     }
 
     /**
@@ -55,17 +51,26 @@ final class LevelPool
      */
     int allocate(final long levelPrice, final byte levelSide)
     {
-        final int level = freeHead;
-        if (level != NONE)
+        final int level;
+        if (freeHead != NONE)
         {
+            level = freeHead;
             freeHead = head[level];
-            price[level] = levelPrice;
-            shares[level] = 0;
-            orderCount[level] = 0;
-            head[level] = OrderPool.NONE;
-            tail[level] = OrderPool.NONE;
-            side[level] = levelSide;
         }
+        else if (neverUsed < price.length)
+        {
+            level = neverUsed++;
+        }
+        else
+        {
+            return NONE;
+        }
+        price[level] = levelPrice;
+        shares[level] = 0;
+        orderCount[level] = 0;
+        head[level] = OrderPool.NONE;
+        tail[level] = OrderPool.NONE;
+        side[level] = levelSide;
         return level;
     }
 

@@ -20,10 +20,10 @@ import java.util.Arrays;
  *   <li>{@code locateSlots}: stock locate → book slot. A locate is bound to the next free slot the first time
  *       a message names it (normally its Stock Directory message at start of day).</li>
  * </ul>
- * Costs: execute, cancel and delete are one hash probe plus O(1) list and array updates; an add or replace
- * onto an existing level also scans the ladder from the top; creating or emptying a level adds an array move of
- * the levels above it (see {@link PriceLadder}). Memory is about
- * {@code maxOrders × 90 + maxBooks × maxLevelsPerSide × 24} bytes.
+ * Costs: execute, cancel and delete are a hash lookup (and a hash removal when the order goes) plus O(1) list
+ * and array updates; an add or replace also finds its level in the ladder, scanning from the top; creating or
+ * emptying a level adds an array move of the levels above it (see {@link PriceLadder}). Memory is about {@code maxOrders × (85..120)} bytes (index,
+ * order and level pools) plus {@code maxBooks × maxLevelsPerSide × 24} bytes (ladders) plus 256 KiB (locates).
  * <p>
  * Rejected operations change nothing (except the clamping removals described in {@link BookResult}), are
  * counted per kind and never throw. Not thread-safe: one writer thread, which is also the only reader of the
@@ -34,8 +34,12 @@ public final class OrderBooks
     /** Largest stock locate (a 2-byte field); 0 is not an instrument. */
     public static final int MAX_LOCATE = 0xFFFF;
 
-    /** Book slots of the two-argument constructor. */
-    public static final int DEFAULT_MAX_BOOKS = 1024;
+    /**
+     * Book slots of the two-argument constructor: ample for a filtered feed, while the ladders stay at
+     * {@code 256 × maxLevelsPerSide × 24} bytes (25 MB at 4096 levels). A full NASDAQ feed (about 9,000 locates)
+     * needs the three-argument constructor and a smaller {@code maxLevelsPerSide}.
+     */
+    public static final int DEFAULT_MAX_BOOKS = 256;
 
     private static final int NO_SLOT = -1;
 

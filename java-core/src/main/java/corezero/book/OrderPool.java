@@ -3,7 +3,8 @@ package corezero.book;
 /**
  * Pooled order entries as parallel arrays (struct of arrays), indexed by an int that the
  * {@link OrderRefIndex} maps each live reference number to. An order is linked into its price level's queue in
- * time priority through {@link #prev} / {@link #next}; free entries are chained through {@link #next}.
+ * time priority through {@link #prev} / {@link #next}. Entries never used are handed out in index order; released
+ * ones are chained through {@link #next} and reused first (most recently released, so still in cache).
  */
 final class OrderPool
 {
@@ -25,7 +26,8 @@ final class OrderPool
     /** Book slot of the order's instrument. */
     final int[] book;
 
-    private int freeHead;
+    private int freeHead = NONE;
+    private int neverUsed;
     private int freeCount;
 
     OrderPool(final int capacity)
@@ -35,11 +37,6 @@ final class OrderPool
         prev = new int[capacity];
         next = new int[capacity];
         book = new int[capacity];
-        for (int i = 0; i < capacity; i++)
-        {
-            next[i] = i + 1 < capacity ? i + 1 : NONE;
-        }
-        freeHead = capacity > 0 ? 0 : NONE;
         freeCount = capacity;
     }
 
@@ -53,8 +50,14 @@ final class OrderPool
         {
             freeHead = next[order];
             freeCount--;
+            return order;
         }
-        return order;
+        if (neverUsed < shares.length)
+        {
+            freeCount--;
+            return neverUsed++;
+        }
+        return NONE;
     }
 
     void release(final int order)

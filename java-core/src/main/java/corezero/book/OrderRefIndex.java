@@ -5,18 +5,20 @@ package corezero.book;
  * a load factor of at most one half so it never grows, and backward-shift deletion so there are no tombstones
  * and probe lengths stay short through a day of adds and deletes.
  * <p>
- * Key and value share one {@code long[]} (key at {@code 2i}, value at {@code 2i + 1}), so a probe reads one cache
- * line. A slot is empty when its value is {@link #MISSING}, which leaves every 64-bit key usable (ITCH references
- * are unsigned 64-bit). Keys are spread by Fibonacci hashing: references arrive nearly sequential.
+ * Key and value share one {@code long[]} (key at {@code 2i}, value + 1 at {@code 2i + 1}), so a probe reads one
+ * cache line. A slot is empty when its stored value is 0, which leaves every 64-bit key usable (ITCH references
+ * are unsigned 64-bit) and lets the JVM's zeroed array be the empty table. Keys are spread by Fibonacci hashing:
+ * references arrive nearly sequential.
  */
 final class OrderRefIndex
 {
-    /** Returned by {@link #get} for an absent key; also marks an empty slot. */
+    /** Returned by {@link #get} and {@link #remove} for an absent key. */
     static final int MISSING = -1;
 
     /** Most keys an index can be sized for (its table then takes 8 GiB). */
     static final int MAX_ENTRIES = 1 << 28;
 
+    private static final long EMPTY = 0;
     private static final long GOLDEN_RATIO = 0x9E37_79B9_7F4A_7C15L;
 
     private final long[] entries;
@@ -37,10 +39,6 @@ final class OrderRefIndex
         entries = new long[capacity * 2];
         mask = capacity - 1;
         shift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
-        for (int i = 1; i < entries.length; i += 2)
-        {
-            entries[i] = MISSING;
-        }
     }
 
     int get(final long key)
@@ -49,14 +47,14 @@ final class OrderRefIndex
         int slot = home(key);
         while (true)
         {
-            final long value = entries[(slot << 1) + 1];
-            if (value == MISSING)
+            final long stored = entries[(slot << 1) + 1];
+            if (stored == EMPTY)
             {
                 return MISSING;
             }
             if (entries[slot << 1] == key)
             {
-                return (int)value;
+                return (int)stored - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -70,12 +68,12 @@ final class OrderRefIndex
     {
         final long[] entries = this.entries;
         int slot = home(key);
-        while (entries[(slot << 1) + 1] != MISSING)
+        while (entries[(slot << 1) + 1] != EMPTY)
         {
             slot = (slot + 1) & mask;
         }
         entries[slot << 1] = key;
-        entries[(slot << 1) + 1] = value;
+        entries[(slot << 1) + 1] = value + 1L;
         size++;
     }
 
@@ -88,8 +86,8 @@ final class OrderRefIndex
         int slot = home(key);
         while (true)
         {
-            final long value = entries[(slot << 1) + 1];
-            if (value == MISSING)
+            final long stored = entries[(slot << 1) + 1];
+            if (stored == EMPTY)
             {
                 return MISSING;
             }
@@ -97,7 +95,7 @@ final class OrderRefIndex
             {
                 compactFrom(slot);
                 size--;
-                return (int)value;
+                return (int)stored - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -120,8 +118,8 @@ final class OrderRefIndex
         while (true)
         {
             candidate = (candidate + 1) & mask;
-            final long value = entries[(candidate << 1) + 1];
-            if (value == MISSING)
+            final long stored = entries[(candidate << 1) + 1];
+            if (stored == EMPTY)
             {
                 break;
             }
@@ -133,11 +131,11 @@ final class OrderRefIndex
             if (!stays)
             {
                 entries[hole << 1] = key;
-                entries[(hole << 1) + 1] = value;
+                entries[(hole << 1) + 1] = stored;
                 hole = candidate;
             }
         }
-        entries[(hole << 1) + 1] = MISSING;
+        entries[(hole << 1) + 1] = EMPTY;
     }
 
     private int home(final long key)
