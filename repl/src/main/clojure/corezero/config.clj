@@ -25,7 +25,8 @@
             :hand-off-slots EngineConfig/DEFAULT_HAND_OFF_SLOTS}
    :ops {:command-timeout-ms 1000}
    :books {:max-orders EngineConfig/DEFAULT_MAX_ORDERS
-           :max-levels EngineConfig/DEFAULT_MAX_LEVELS_PER_SIDE}
+           :max-levels EngineConfig/DEFAULT_MAX_LEVELS_PER_SIDE
+           :max-books EngineConfig/DEFAULT_MAX_BOOKS}
    :feed nil
    :venue-sim nil})
 
@@ -65,7 +66,7 @@
 
 (def ^:private known-keys
   {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :books :feed :venue-sim}
-   [:books] #{:max-orders :max-levels}
+   [:books] #{:max-orders :max-levels :max-books}
    [:feed] #{:transport :bind :multicast-interface :shm-file :rerequest :receive-buffer-bytes
              :recovery-buffer-bytes :retry-ms :max-retries}
    [:repl] #{:socket :tcp :allow-non-loopback :port-file}
@@ -133,9 +134,11 @@
       (check (pos-int? hand-off-slots) [:engine :hand-off-slots] hand-off-slots "a positive integer"))
     (check (pos-int? (:command-timeout-ms ops)) [:ops :command-timeout-ms] (:command-timeout-ms ops)
            "a positive integer of milliseconds")
-    (let [{:keys [max-orders max-levels]} (:books cfg)]
+    (let [{:keys [max-orders max-levels max-books]} (:books cfg)]
       (check (pos-int? max-orders) [:books :max-orders] max-orders "a positive integer (open orders, all books)")
-      (check (pos-int? max-levels) [:books :max-levels] max-levels "a positive integer (price levels per side)"))
+      (check (pos-int? max-levels) [:books :max-levels] max-levels "a positive integer (price levels per side)")
+      (check (and (pos-int? max-books) (<= max-books 65535)) [:books :max-books] max-books
+             "an integer 1..65535 (instruments with a book)"))
     (when-let [feed (:feed cfg)]
       (check (map? feed) [:feed] feed "a map or nil")
       (let [{:keys [transport bind multicast-interface shm-file rerequest receive-buffer-bytes
@@ -254,5 +257,5 @@
                        (int (:command-drain-limit e))
                        (* 1000 (long (:stall-threshold-us e)))
                        (int (:hand-off-slots e)))
-        (.withBooks (int (:max-orders b)) (int (:max-levels b)))
+        (.withBooks (int (:max-orders b)) (int (:max-levels b)) (int (:max-books b)))
         (.withFeed (->feed-config cfg)))))

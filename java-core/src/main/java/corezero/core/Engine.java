@@ -162,7 +162,7 @@ public final class Engine implements AutoCloseable
                     feedConfig.receiveBufferBytes());
                 sender = recovery.newSender(feedConfig.rerequestAddress());
             }
-            final OrderBooks books = new OrderBooks(config.maxOrders(), config.maxLevelsPerSide());
+            final OrderBooks books = new OrderBooks(config.maxOrders(), config.maxLevelsPerSide(), config.maxBooks());
             return new MarketDataFeed(
                 transport, recovery, sender, FRAMES_PER_POLL, feedConfig, books, counters);
         }
@@ -251,6 +251,19 @@ public final class Engine implements AutoCloseable
     public int engineState()
     {
         return (int)counter(EngineCounter.ENGINE_STATE);
+    }
+
+    /** @return the local address the feed receives on when it is kernel UDP, else null. */
+    public InetSocketAddress feedLocalAddress()
+    {
+        return null != feed && feed.transport() instanceof UdpTransport ?
+            ((UdpTransport)feed.transport()).localAddress() : null;
+    }
+
+    /** @return what the feed reads from, or "none". */
+    public String feedDescription()
+    {
+        return null == feed ? "none" : feed.transport().description();
     }
 
     /** @return true when the engine has a market-data feed. */

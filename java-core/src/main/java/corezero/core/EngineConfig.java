@@ -28,6 +28,9 @@ public final class EngineConfig
     /** Default price levels per side of one book. */
     public static final int DEFAULT_MAX_LEVELS_PER_SIDE = 4096;
 
+    /** Default number of instruments (stock locates) with a book. */
+    public static final int DEFAULT_MAX_BOOKS = 256;
+
     private final int opsCpu;
     private final int hotCpu;
     private final Path runDir;
@@ -39,6 +42,7 @@ public final class EngineConfig
     private final FeedConfig feed;
     private final int maxOrders;
     private final int maxLevelsPerSide;
+    private final int maxBooks;
 
     /**
      * @param opsCpu              CPU of the OS, the JVM's own threads and the REPL.
@@ -61,7 +65,7 @@ public final class EngineConfig
         final int handOffSlots)
     {
         this(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit, stallThresholdNs,
-            handOffSlots, null, DEFAULT_MAX_ORDERS, DEFAULT_MAX_LEVELS_PER_SIDE);
+            handOffSlots, null, DEFAULT_MAX_ORDERS, DEFAULT_MAX_LEVELS_PER_SIDE, DEFAULT_MAX_BOOKS);
     }
 
     private EngineConfig(
@@ -75,7 +79,8 @@ public final class EngineConfig
         final int handOffSlots,
         final FeedConfig feed,
         final int maxOrders,
-        final int maxLevelsPerSide)
+        final int maxLevelsPerSide,
+        final int maxBooks)
     {
         require(opsCpu >= 0, "ops-core", opsCpu, "a CPU index >= 0");
         require(hotCpu >= -1 && hotCpu != opsCpu, "hot-core", hotCpu, "a CPU index other than the ops core");
@@ -89,6 +94,7 @@ public final class EngineConfig
         require(handOffSlots >= 1, "hand-off-slots", handOffSlots, "an integer >= 1");
         require(maxOrders >= 1, "books :max-orders", maxOrders, "an integer >= 1");
         require(maxLevelsPerSide >= 1, "books :max-levels", maxLevelsPerSide, "an integer >= 1");
+        require(maxBooks >= 1 && maxBooks <= 65535, "books :max-books", maxBooks, "an integer 1..65535");
         this.opsCpu = opsCpu;
         this.hotCpu = hotCpu;
         this.runDir = runDir;
@@ -100,6 +106,7 @@ public final class EngineConfig
         this.feed = feed;
         this.maxOrders = maxOrders;
         this.maxLevelsPerSide = maxLevelsPerSide;
+        this.maxBooks = maxBooks;
     }
 
     /**
@@ -111,7 +118,7 @@ public final class EngineConfig
     public EngineConfig withFeed(final FeedConfig feed)
     {
         return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide);
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks);
     }
 
     /**
@@ -119,12 +126,13 @@ public final class EngineConfig
      *
      * @param maxOrders        open orders across all books.
      * @param maxLevelsPerSide price levels per side of one book.
+     * @param maxBooks         instruments with a book.
      * @return a new config.
      */
-    public EngineConfig withBooks(final int maxOrders, final int maxLevelsPerSide)
+    public EngineConfig withBooks(final int maxOrders, final int maxLevelsPerSide, final int maxBooks)
     {
         return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide);
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks);
     }
 
     /**
@@ -214,5 +222,11 @@ public final class EngineConfig
     public int maxLevelsPerSide()
     {
         return maxLevelsPerSide;
+    }
+
+    /** @return instruments with a book. */
+    public int maxBooks()
+    {
+        return maxBooks;
     }
 }

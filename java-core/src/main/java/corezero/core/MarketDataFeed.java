@@ -146,6 +146,12 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
         return null != requestSender && requestSender.send(packet, offset, length);
     }
 
+    /** @return the live feed's transport (its description and address are safe to read from core 0). */
+    public FrameTransport transport()
+    {
+        return transport;
+    }
+
     /** @return the books this feed keeps (hot thread only). */
     public OrderBooks books()
     {
