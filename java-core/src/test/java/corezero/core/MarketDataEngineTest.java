@@ -21,10 +21,8 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,17 +54,7 @@ class MarketDataEngineTest
     @BeforeAll
     static void loadCapture() throws IOException
     {
-        final Path shared = Path.of(System.getProperty("corezero.shared.dir", "../../shared"));
-        final byte[] file = Files.readAllBytes(shared.resolve("data/itch50-aapl-20200130-10k.bin"));
-        messages = new ArrayList<>();
-        for (int at = 0; at + 2 <= file.length; )
-        {
-            final int length = (file[at] & 0xFF) << 8 | file[at + 1] & 0xFF;
-            final byte[] message = new byte[length];
-            System.arraycopy(file, at + 2, message, 0, length);
-            messages.add(message);
-            at += 2 + length;
-        }
+        messages = CapturePackets.messages();
         assertEquals(10_000, messages.size());
     }
 
@@ -175,22 +163,7 @@ class MarketDataEngineTest
 
     private static UnsafeBuffer packet(final long sequence, final int first, final int count)
     {
-        int length = MoldUdp64Descriptor.HEADER_LENGTH;
-        for (int i = first; i < first + count; i++)
-        {
-            length += MoldUdp64Descriptor.BLOCK_HEADER_LENGTH + messages.get(i).length;
-        }
-        final UnsafeBuffer packet = new UnsafeBuffer(new byte[length]);
-        MoldUdp64Descriptor.encodeHeader(packet, 0, SESSION, sequence, count);
-        int at = MoldUdp64Descriptor.HEADER_LENGTH;
-        for (int i = first; i < first + count; i++)
-        {
-            final byte[] message = messages.get(i);
-            packet.putShort(at, (short)message.length, MoldUdp64Descriptor.BYTE_ORDER);
-            packet.putBytes(at + MoldUdp64Descriptor.BLOCK_HEADER_LENGTH, message);
-            at += MoldUdp64Descriptor.BLOCK_HEADER_LENGTH + message.length;
-        }
-        return packet;
+        return CapturePackets.packet(SESSION, messages, sequence, first, count);
     }
 
     private static void send(final DatagramSocket socket, final UnsafeBuffer packet, final InetSocketAddress to)
