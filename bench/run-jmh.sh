@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs the corezero JMH benchmarks (command channel round trip, idle duty cycle) with their peers, as recorded in
-# docs/PERFORMANCE.md. Fork, warm-up and measurement settings are in the benchmark annotations (2 forks,
-# 3 x 1 s warm-up, 5 x 1 s measurement, average time in ns/op); -prof gc adds the allocation columns.
-#   bench/run-jmh.sh                   every benchmark (about 3 minutes)
-#   bench/run-jmh.sh DutyCycle         only benchmarks matching a JMH regex; other JMH options may follow
+# Runs the corezero JMH benchmarks (command channel round trip, idle duty cycle, ITCH decode and decode + book)
+# with their peers, as recorded in docs/PERFORMANCE.md. Fork, warm-up and measurement settings are in the benchmark
+# annotations (2 forks, 3 x 1 s warm-up, 5 x 1 s measurement, average time in ns/op); -prof gc adds the allocation
+# columns.
+#   bench/run-jmh.sh                   every benchmark (about 4 1/2 minutes)
+#   bench/run-jmh.sh DutyCycle         only benchmarks matching a JMH regex, here a class name; other JMH options
+#   bench/run-jmh.sh Itch              may follow (Itch: ItchDecodeBenchmark and ItchBookBenchmark, about 2 minutes)
 # Writes bench/results/jmh-<date>.json (JMH JSON) and .txt (the console log); bench/results/ is git-ignored.
 set -euo pipefail
 

@@ -1,5 +1,6 @@
 /**
- * Measurements of the engine: JMH benchmarks of the command channel and the idle duty cycle, each run beside a
+ * Measurements of the engine: JMH benchmarks of the command channel, the idle duty cycle, ITCH 5.0 decoding and
+ * decoding into the L3 books (over a real capture, against juncture-nasdaq and parity-book), each run beside a
  * peer in the same JVM invocation, and a start-up harness that times launch-to-nREPL-ready against a bare nREPL
  * server. See docs/PERFORMANCE.md for the commands and the figures.
  */
