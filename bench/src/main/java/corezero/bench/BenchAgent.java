@@ -55,7 +55,8 @@ public final class BenchAgent
             commandRing,
             replyRing,
             new HandOffSlots<>(EngineConfig.DEFAULT_HAND_OFF_SLOTS),
-            counters);
+            counters,
+            null);
         proxy = new CommandProxy(commandRing);
         agent.onStart();
     }

@@ -60,34 +60,6 @@ public final class TradingAgent implements Agent, CommandListener
      * @param replyRing         one-to-one ring of replies to core 0.
      * @param handOffSlots      objects referenced by commands.
      * @param counters          the engine's counters.
-     */
-    public TradingAgent(
-        final String roleName,
-        final int hotCpu,
-        final int commandDrainLimit,
-        final long stallThresholdNs,
-        final NanoClock nanoClock,
-        final EpochClock epochClock,
-        final RingBuffer commandRing,
-        final RingBuffer replyRing,
-        final HandOffSlots<Object> handOffSlots,
-        final EngineCounters counters)
-    {
-        this(roleName, hotCpu, commandDrainLimit, stallThresholdNs, nanoClock, epochClock, commandRing, replyRing,
-            handOffSlots, counters, null);
-    }
-
-    /**
-     * @param roleName          thread and agent name.
-     * @param hotCpu            CPU to pin to at start, or -1 to leave the thread unpinned (tests).
-     * @param commandDrainLimit most commands applied per duty cycle.
-     * @param stallThresholdNs  duty cycles longer than this are counted as stalls.
-     * @param nanoClock         source of monotonic time.
-     * @param epochClock        source of wall-clock time.
-     * @param commandRing       many-to-one ring of commands from core 0.
-     * @param replyRing         one-to-one ring of replies to core 0.
-     * @param handOffSlots      objects referenced by commands.
-     * @param counters          the engine's counters.
      * @param feed              the market-data pipeline, or null for an engine without market data.
      */
     public TradingAgent(

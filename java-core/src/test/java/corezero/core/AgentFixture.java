@@ -72,7 +72,8 @@ final class AgentFixture
             commandRing,
             replyRing,
             handOffSlots,
-            counters);
+            counters,
+            null);
         replyPoller = new ReplyPoller(replyRing);
         proxy = new CommandProxy(commandRing);
         client = new CommandClient(proxy, replyPoller, handOffSlots);
