@@ -81,6 +81,76 @@ public final class ItchDecoder
             return badLength();
         }
 
+        // The order messages, most of any feed, stay in a small method that the JIT inlines into its caller along
+        // with the handler; the rest go to a separate method.
+        switch (buffer.getByte(offset))
+        {
+            case ItchMessageType.ADD_ORDER:
+                if (AddOrderDecoder.LENGTH != length)
+                {
+                    return badLength();
+                }
+                handler.onAddOrder(addOrder.wrap(buffer, offset));
+                break;
+            case ItchMessageType.ADD_ORDER_MPID:
+                if (AddOrderMpidDecoder.LENGTH != length)
+                {
+                    return badLength();
+                }
+                handler.onAddOrderMpid(addOrderMpid.wrap(buffer, offset));
+                break;
+            case ItchMessageType.ORDER_EXECUTED:
+                if (OrderExecutedDecoder.LENGTH != length)
+                {
+                    return badLength();
+                }
+                handler.onOrderExecuted(orderExecuted.wrap(buffer, offset));
+                break;
+            case ItchMessageType.ORDER_EXECUTED_WITH_PRICE:
+                if (OrderExecutedWithPriceDecoder.LENGTH != length)
+                {
+                    return badLength();
+                }
+                handler.onOrderExecutedWithPrice(orderExecutedWithPrice.wrap(buffer, offset));
+                break;
+            case ItchMessageType.ORDER_CANCEL:
+                if (OrderCancelDecoder.LENGTH != length)
+                {
+                    return badLength();
+                }
+                handler.onOrderCancel(orderCancel.wrap(buffer, offset));
+                break;
+            case ItchMessageType.ORDER_DELETE:
+                if (OrderDeleteDecoder.LENGTH != length)
+                {
+                    return badLength();
+                }
+                handler.onOrderDelete(orderDelete.wrap(buffer, offset));
+                break;
+            case ItchMessageType.ORDER_REPLACE:
+                if (OrderReplaceDecoder.LENGTH != length)
+                {
+                    return badLength();
+                }
+                handler.onOrderReplace(orderReplace.wrap(buffer, offset));
+                break;
+            case ItchMessageType.TRADE:
+                if (TradeDecoder.LENGTH != length)
+                {
+                    return badLength();
+                }
+                handler.onTrade(trade.wrap(buffer, offset));
+                break;
+            default:
+                return decodeOther(buffer, offset, length, handler);
+        }
+
+        decoded++;
+        return OK;
+    }
+
+    private int decodeOther(final DirectBuffer buffer, final int offset, final int length, final ItchHandler handler)
+    {
         switch (buffer.getByte(offset))
         {
             case ItchMessageType.SYSTEM_EVENT:
@@ -90,7 +160,6 @@ public final class ItchDecoder
                 }
                 handler.onSystemEvent(systemEvent.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.STOCK_DIRECTORY:
                 if (StockDirectoryDecoder.LENGTH != length)
                 {
@@ -98,7 +167,6 @@ public final class ItchDecoder
                 }
                 handler.onStockDirectory(stockDirectory.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.STOCK_TRADING_ACTION:
                 if (StockTradingActionDecoder.LENGTH != length)
                 {
@@ -106,7 +174,6 @@ public final class ItchDecoder
                 }
                 handler.onStockTradingAction(stockTradingAction.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.REG_SHO_RESTRICTION:
                 if (RegShoRestrictionDecoder.LENGTH != length)
                 {
@@ -114,7 +181,6 @@ public final class ItchDecoder
                 }
                 handler.onRegShoRestriction(regShoRestriction.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.MARKET_PARTICIPANT_POSITION:
                 if (MarketParticipantPositionDecoder.LENGTH != length)
                 {
@@ -122,7 +188,6 @@ public final class ItchDecoder
                 }
                 handler.onMarketParticipantPosition(marketParticipantPosition.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.MWCB_DECLINE_LEVEL:
                 if (MwcbDeclineLevelDecoder.LENGTH != length)
                 {
@@ -130,7 +195,6 @@ public final class ItchDecoder
                 }
                 handler.onMwcbDeclineLevel(mwcbDeclineLevel.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.MWCB_STATUS:
                 if (MwcbStatusDecoder.LENGTH != length)
                 {
@@ -138,7 +202,6 @@ public final class ItchDecoder
                 }
                 handler.onMwcbStatus(mwcbStatus.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.IPO_QUOTING_PERIOD_UPDATE:
                 if (IpoQuotingPeriodUpdateDecoder.LENGTH != length)
                 {
@@ -146,7 +209,6 @@ public final class ItchDecoder
                 }
                 handler.onIpoQuotingPeriodUpdate(ipoQuotingPeriodUpdate.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.LULD_AUCTION_COLLAR:
                 if (LuldAuctionCollarDecoder.LENGTH != length)
                 {
@@ -154,7 +216,6 @@ public final class ItchDecoder
                 }
                 handler.onLuldAuctionCollar(luldAuctionCollar.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.OPERATIONAL_HALT:
                 if (OperationalHaltDecoder.LENGTH != length)
                 {
@@ -162,71 +223,6 @@ public final class ItchDecoder
                 }
                 handler.onOperationalHalt(operationalHalt.wrap(buffer, offset));
                 break;
-
-            case ItchMessageType.ADD_ORDER:
-                if (AddOrderDecoder.LENGTH != length)
-                {
-                    return badLength();
-                }
-                handler.onAddOrder(addOrder.wrap(buffer, offset));
-                break;
-
-            case ItchMessageType.ADD_ORDER_MPID:
-                if (AddOrderMpidDecoder.LENGTH != length)
-                {
-                    return badLength();
-                }
-                handler.onAddOrderMpid(addOrderMpid.wrap(buffer, offset));
-                break;
-
-            case ItchMessageType.ORDER_EXECUTED:
-                if (OrderExecutedDecoder.LENGTH != length)
-                {
-                    return badLength();
-                }
-                handler.onOrderExecuted(orderExecuted.wrap(buffer, offset));
-                break;
-
-            case ItchMessageType.ORDER_EXECUTED_WITH_PRICE:
-                if (OrderExecutedWithPriceDecoder.LENGTH != length)
-                {
-                    return badLength();
-                }
-                handler.onOrderExecutedWithPrice(orderExecutedWithPrice.wrap(buffer, offset));
-                break;
-
-            case ItchMessageType.ORDER_CANCEL:
-                if (OrderCancelDecoder.LENGTH != length)
-                {
-                    return badLength();
-                }
-                handler.onOrderCancel(orderCancel.wrap(buffer, offset));
-                break;
-
-            case ItchMessageType.ORDER_DELETE:
-                if (OrderDeleteDecoder.LENGTH != length)
-                {
-                    return badLength();
-                }
-                handler.onOrderDelete(orderDelete.wrap(buffer, offset));
-                break;
-
-            case ItchMessageType.ORDER_REPLACE:
-                if (OrderReplaceDecoder.LENGTH != length)
-                {
-                    return badLength();
-                }
-                handler.onOrderReplace(orderReplace.wrap(buffer, offset));
-                break;
-
-            case ItchMessageType.TRADE:
-                if (TradeDecoder.LENGTH != length)
-                {
-                    return badLength();
-                }
-                handler.onTrade(trade.wrap(buffer, offset));
-                break;
-
             case ItchMessageType.CROSS_TRADE:
                 if (CrossTradeDecoder.LENGTH != length)
                 {
@@ -234,7 +230,6 @@ public final class ItchDecoder
                 }
                 handler.onCrossTrade(crossTrade.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.BROKEN_TRADE:
                 if (BrokenTradeDecoder.LENGTH != length)
                 {
@@ -242,7 +237,6 @@ public final class ItchDecoder
                 }
                 handler.onBrokenTrade(brokenTrade.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.NOII:
                 if (NoiiDecoder.LENGTH != length)
                 {
@@ -250,7 +244,6 @@ public final class ItchDecoder
                 }
                 handler.onNoii(noii.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.RPII:
                 if (RpiiDecoder.LENGTH != length)
                 {
@@ -258,7 +251,6 @@ public final class ItchDecoder
                 }
                 handler.onRpii(rpii.wrap(buffer, offset));
                 break;
-
             case ItchMessageType.DIRECT_LISTING_CAPITAL_RAISE:
                 if (DirectListingCapitalRaiseDecoder.LENGTH != length)
                 {
@@ -266,7 +258,6 @@ public final class ItchDecoder
                 }
                 handler.onDirectListingCapitalRaise(directListingCapitalRaise.wrap(buffer, offset));
                 break;
-
             default:
                 unknownTypes++;
                 return UNKNOWN_TYPE;
