@@ -1,6 +1,7 @@
 package corezero.itch;
 
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,13 @@ public abstract class ItchFlyweight
     /** The padding byte of alpha fields. */
     public static final byte SPACE = ' ';
 
+    /** ITCH is big-endian; on a little-endian machine every number read is byte-swapped (folded by the JIT). */
+    private static final boolean SWAP = ByteOrder.nativeOrder() != BYTE_ORDER;
+
     private DirectBuffer buffer;
     private int offset;
+    private byte[] byteArray;
+    private long address;
 
     /**
      * Wrap the flyweight over a message.
@@ -72,8 +78,12 @@ public abstract class ItchFlyweight
      */
     protected final void wrapBuffer(final DirectBuffer buffer, final int offset)
     {
+        // One bounds check for the whole message here; the fixed-offset field reads below then need none.
+        buffer.boundsCheck(offset, encodedLength());
         this.buffer = buffer;
         this.offset = offset;
+        this.byteArray = buffer.byteArray();
+        this.address = buffer.addressOffset() + offset;
     }
 
     /**
@@ -130,7 +140,7 @@ public abstract class ItchFlyweight
      */
     protected final byte byteAt(final int fieldOffset)
     {
-        return buffer.getByte(offset + fieldOffset);
+        return UnsafeApi.getByte(byteArray, address + fieldOffset);
     }
 
     /**
@@ -139,7 +149,8 @@ public abstract class ItchFlyweight
      */
     protected final int uint16(final int fieldOffset)
     {
-        return buffer.getShort(offset + fieldOffset, BYTE_ORDER) & 0xFFFF;
+        final short value = UnsafeApi.getShort(byteArray, address + fieldOffset);
+        return (SWAP ? Short.reverseBytes(value) : value) & 0xFFFF;
     }
 
     /**
@@ -148,7 +159,8 @@ public abstract class ItchFlyweight
      */
     protected final long uint32(final int fieldOffset)
     {
-        return buffer.getInt(offset + fieldOffset, BYTE_ORDER) & 0xFFFF_FFFFL;
+        final int value = UnsafeApi.getInt(byteArray, address + fieldOffset);
+        return (SWAP ? Integer.reverseBytes(value) : value) & 0xFFFF_FFFFL;
     }
 
     /**
@@ -157,10 +169,7 @@ public abstract class ItchFlyweight
      */
     protected final long uint48(final int fieldOffset)
     {
-        final long high = buffer.getShort(offset + fieldOffset, BYTE_ORDER) & 0xFFFFL;
-        final long low = buffer.getInt(offset + fieldOffset + 2, BYTE_ORDER) & 0xFFFF_FFFFL;
-
-        return (high << 32) | low;
+        return ((long)uint16(fieldOffset) << 32) | uint32(fieldOffset + 2);
     }
 
     /**
@@ -169,7 +178,8 @@ public abstract class ItchFlyweight
      */
     protected final long int64(final int fieldOffset)
     {
-        return buffer.getLong(offset + fieldOffset, BYTE_ORDER);
+        final long value = UnsafeApi.getLong(byteArray, address + fieldOffset);
+        return SWAP ? Long.reverseBytes(value) : value;
     }
 
     /**
