@@ -1,0 +1,87 @@
+package corezero.ouch;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Flyweight over an OUCH 5.0 Modify Order Request message ('M', inbound: client to host,
+ * 10 bytes, or 12 + appendage; PROTOCOLS-SUMMARY section 2.3 M).
+ * <pre>
+ *    offset  length  field                              type
+ *         0       1  Message Type                       'M'
+ *         1       4  UserRefNum of the order            u32
+ *         5       1  Side                               alpha (1)
+ *         6       4  Quantity                           u32
+ *        10       2  Appendage Length                   u16 (optional)
+ *        12     var  Optional Appendage                 TagValue elements
+ * </pre>
+ */
+public final class OuchModifyOrderDecoder extends OuchFlyweight
+{
+    /** Message type letter. */
+    public static final byte MESSAGE_TYPE = OuchMessageType.MODIFY_ORDER;
+
+    /** Offset of Appendage Length (the end of the message when it has none). */
+    public static final int APPENDAGE_LENGTH_OFFSET = 10;
+
+    /** Whether Appendage Length is absent, required or optional: an OuchMessageType.APPENDAGE_* value. */
+    public static final int APPENDAGE = OuchMessageType.APPENDAGE_OPTIONAL;
+
+    /** Offset of UserRefNum of the order. */
+    public static final int USER_REF_NUM_OFFSET = 1;
+
+    /** Offset of Side. */
+    public static final int SIDE_OFFSET = 5;
+
+    /** Offset of Quantity. */
+    public static final int QUANTITY_OFFSET = 6;
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public OuchModifyOrderDecoder wrap(final DirectBuffer buffer, final int offset, final int length)
+    {
+        super.wrap(buffer, offset, length);
+
+        return this;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public int appendageLengthOffset()
+    {
+        return APPENDAGE_LENGTH_OFFSET;
+    }
+
+    /**
+     * UserRefNum of the order.
+     *
+     * @return the unsigned 4-byte number, 0 to 2^32 - 1.
+     */
+    public long userRefNum()
+    {
+        return uint32(USER_REF_NUM_OFFSET);
+    }
+
+    /**
+     * Side: only S/E/T to one another.
+     *
+     * @return the ASCII byte.
+     */
+    public byte side()
+    {
+        return byteAt(SIDE_OFFSET);
+    }
+
+    /**
+     * Quantity: new intended order size.
+     *
+     * @return the unsigned 4-byte number, 0 to 2^32 - 1.
+     */
+    public long quantity()
+    {
+        return uint32(QUANTITY_OFFSET);
+    }
+}
