@@ -31,7 +31,7 @@ import java.util.Arrays;
  * <p>
  * Not thread-safe: one writer, the hot thread, which is also the only reader.
  */
-public final class Orders
+public final class Orders implements corezero.risk.ExposureView
 {
     /** Largest UserRefNum (a 4-byte unsigned field). */
     public static final long MAX_USER_REF_NUM = 0xFFFF_FFFFL;

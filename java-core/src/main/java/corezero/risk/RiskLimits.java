@@ -1,0 +1,212 @@
+package corezero.risk;
+
+/**
+ * The numbers {@link RiskGate} checks against. Plain fields owned by the hot thread: they change only when the
+ * agent applies a limit-change command between events, through {@link #set}, which checks the key and the range
+ * and changes nothing on a bad one. Another thread reads a copy, never this object.
+ * <p>
+ * A new instance lets nothing through (every size limit is 0) until the engine's configuration sets it: a
+ * forgotten limit fails closed. Units:
+ * <ul>
+ *     <li>quantities and positions are shares;</li>
+ *     <li>notional is price × quantity in the price's own fixed point, 1/10,000 of a dollar: $1,000,000 is
+ *     10,000,000,000. It is exact (no division) and a long holds up to about $922 billion;</li>
+ *     <li>the collar is in basis points of the reference price, 0..10,000 (0 means no worse than the touch);</li>
+ *     <li>the throttle is a token bucket: at most {@code throttle-capacity} orders at once, refilled by
+ *     {@code throttle-refill-per-second} tokens a second, each at most {@link #MAX_THROTTLE} so that the bucket
+ *     counts in token-nanoseconds without overflow.</li>
+ * </ul>
+ */
+public final class RiskLimits
+{
+    /** Key of {@link #maxOrderQty()}. */
+    public static final String MAX_ORDER_QTY = "max-order-qty";
+
+    /** Key of {@link #maxOrderNotional()}. */
+    public static final String MAX_ORDER_NOTIONAL = "max-order-notional";
+
+    /** Key of {@link #maxPosition()}. */
+    public static final String MAX_POSITION = "max-position";
+
+    /** Key of {@link #collarBps()}. */
+    public static final String COLLAR_BPS = "collar-bps";
+
+    /** Key of {@link #allowNoReference()}: 1 to skip the collar when the book has no reference price, 0 not to. */
+    public static final String ALLOW_NO_REFERENCE = "allow-no-reference";
+
+    /** Key of {@link #throttleCapacity()}. */
+    public static final String THROTTLE_CAPACITY = "throttle-capacity";
+
+    /** Key of {@link #throttleRefillPerSecond()}. */
+    public static final String THROTTLE_REFILL_PER_SECOND = "throttle-refill-per-second";
+
+    /** Key of {@link #maxOpenOrders()}. */
+    public static final String MAX_OPEN_ORDERS = "max-open-orders";
+
+    /** Widest collar: 100% (a sell collar at 0). */
+    public static final long MAX_COLLAR_BPS = 10_000;
+
+    /** Largest throttle capacity and refill rate: a billion orders (a second). */
+    public static final long MAX_THROTTLE = 1_000_000_000L;
+
+    private long maxOrderQty;
+    private long maxOrderNotional;
+    private long maxPosition;
+    private long collarBps;
+    private boolean allowNoReference;
+    private long throttleCapacity;
+    private long throttleRefillPerSecond;
+    private int maxOpenOrders;
+
+    /**
+     * Set one limit by key (control path: applying a command, configuration, tests). Negative values, and values
+     * past a limit's range, are refused.
+     *
+     * @param key   one of the key constants of this class; null is an unknown key.
+     * @param value new value.
+     * @return {@link RiskResult#OK}, {@link RiskResult#UNKNOWN_KEY} or {@link RiskResult#BAD_VALUE}; nothing
+     * changes unless OK.
+     */
+    public int set(final String key, final long value)
+    {
+        if (null == key)
+        {
+            return RiskResult.UNKNOWN_KEY;
+        }
+        switch (key)
+        {
+            case MAX_ORDER_QTY:
+                return value < 0 ? RiskResult.BAD_VALUE : applyMaxOrderQty(value);
+            case MAX_ORDER_NOTIONAL:
+                return value < 0 ? RiskResult.BAD_VALUE : applyMaxOrderNotional(value);
+            case MAX_POSITION:
+                return value < 0 ? RiskResult.BAD_VALUE : applyMaxPosition(value);
+            case COLLAR_BPS:
+                return value < 0 || value > MAX_COLLAR_BPS ? RiskResult.BAD_VALUE : applyCollarBps(value);
+            case ALLOW_NO_REFERENCE:
+                return value != 0 && value != 1 ? RiskResult.BAD_VALUE : applyAllowNoReference(value == 1);
+            case THROTTLE_CAPACITY:
+                return value < 0 || value > MAX_THROTTLE ? RiskResult.BAD_VALUE : applyThrottleCapacity(value);
+            case THROTTLE_REFILL_PER_SECOND:
+                return value < 0 || value > MAX_THROTTLE ? RiskResult.BAD_VALUE : applyThrottleRefill(value);
+            case MAX_OPEN_ORDERS:
+                return value < 0 || value > Integer.MAX_VALUE ? RiskResult.BAD_VALUE : applyMaxOpenOrders(value);
+            default:
+                return RiskResult.UNKNOWN_KEY;
+        }
+    }
+
+    /** @return largest quantity of one order, shares. */
+    public long maxOrderQty()
+    {
+        return maxOrderQty;
+    }
+
+    /** @return largest price × quantity of one order, 1/10,000 dollar. */
+    public long maxOrderNotional()
+    {
+        return maxOrderNotional;
+    }
+
+    /** @return largest absolute worst-case position of one instrument, shares. */
+    public long maxPosition()
+    {
+        return maxPosition;
+    }
+
+    /** @return how far through the reference price an order may be priced, basis points. */
+    public long collarBps()
+    {
+        return collarBps;
+    }
+
+    /** @return true to let orders through without a collar when the book has no reference price. */
+    public boolean allowNoReference()
+    {
+        return allowNoReference;
+    }
+
+    /** @return most orders the throttle lets through at once (the bucket's size). */
+    public long throttleCapacity()
+    {
+        return throttleCapacity;
+    }
+
+    /** @return tokens the throttle gains per second. */
+    public long throttleRefillPerSecond()
+    {
+        return throttleRefillPerSecond;
+    }
+
+    /** @return most open orders over every instrument. */
+    public int maxOpenOrders()
+    {
+        return maxOpenOrders;
+    }
+
+    /**
+     * Every limit as {@code key=value} pairs (control path, allocates).
+     *
+     * @return the limits.
+     */
+    @Override
+    public String toString()
+    {
+        return MAX_ORDER_QTY + "=" + maxOrderQty + " " +
+            MAX_ORDER_NOTIONAL + "=" + maxOrderNotional + " " +
+            MAX_POSITION + "=" + maxPosition + " " +
+            COLLAR_BPS + "=" + collarBps + " " +
+            ALLOW_NO_REFERENCE + "=" + (allowNoReference ? 1 : 0) + " " +
+            THROTTLE_CAPACITY + "=" + throttleCapacity + " " +
+            THROTTLE_REFILL_PER_SECOND + "=" + throttleRefillPerSecond + " " +
+            MAX_OPEN_ORDERS + "=" + maxOpenOrders;
+    }
+
+    private int applyMaxOrderQty(final long value)
+    {
+        maxOrderQty = value;
+        return RiskResult.OK;
+    }
+
+    private int applyMaxOrderNotional(final long value)
+    {
+        maxOrderNotional = value;
+        return RiskResult.OK;
+    }
+
+    private int applyMaxPosition(final long value)
+    {
+        maxPosition = value;
+        return RiskResult.OK;
+    }
+
+    private int applyCollarBps(final long value)
+    {
+        collarBps = value;
+        return RiskResult.OK;
+    }
+
+    private int applyAllowNoReference(final boolean value)
+    {
+        allowNoReference = value;
+        return RiskResult.OK;
+    }
+
+    private int applyThrottleCapacity(final long value)
+    {
+        throttleCapacity = value;
+        return RiskResult.OK;
+    }
+
+    private int applyThrottleRefill(final long value)
+    {
+        throttleRefillPerSecond = value;
+        return RiskResult.OK;
+    }
+
+    private int applyMaxOpenOrders(final long value)
+    {
+        maxOpenOrders = (int)value;
+        return RiskResult.OK;
+    }
+}
