@@ -1,5 +1,6 @@
 package corezero.order;
 
+import corezero.risk.ExposureView;
 import java.util.Arrays;
 
 /**
@@ -31,7 +32,7 @@ import java.util.Arrays;
  * <p>
  * Not thread-safe: one writer, the hot thread, which is also the only reader.
  */
-public final class Orders implements corezero.risk.ExposureView
+public final class Orders implements ExposureView
 {
     /** Largest UserRefNum (a 4-byte unsigned field). */
     public static final long MAX_USER_REF_NUM = 0xFFFF_FFFFL;
