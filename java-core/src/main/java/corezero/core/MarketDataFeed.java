@@ -14,7 +14,6 @@ import corezero.telemetry.EngineCounter;
 import corezero.telemetry.EngineCounters;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The hot thread's market-data pipeline, run to completion per frame: transport → MoldUDP64 session (sequence,
@@ -199,8 +198,7 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
 
     private void set(final EngineCounter counter, final long value)
     {
-        final AtomicCounter c = counters.get(counter);
-        c.setRelease(value);
+        counters.get(counter).setRelease(value);
     }
 
     /** Close the transports and the sender (core 0, after the hot thread has stopped). */

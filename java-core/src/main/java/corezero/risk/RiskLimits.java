@@ -76,21 +76,61 @@ public final class RiskLimits
         switch (key)
         {
             case MAX_ORDER_QTY:
-                return value < 0 ? RiskResult.BAD_VALUE : applyMaxOrderQty(value);
+                if (value < 0)
+                {
+                    return RiskResult.BAD_VALUE;
+                }
+                maxOrderQty = value;
+                return RiskResult.OK;
             case MAX_ORDER_NOTIONAL:
-                return value < 0 ? RiskResult.BAD_VALUE : applyMaxOrderNotional(value);
+                if (value < 0)
+                {
+                    return RiskResult.BAD_VALUE;
+                }
+                maxOrderNotional = value;
+                return RiskResult.OK;
             case MAX_POSITION:
-                return value < 0 ? RiskResult.BAD_VALUE : applyMaxPosition(value);
+                if (value < 0)
+                {
+                    return RiskResult.BAD_VALUE;
+                }
+                maxPosition = value;
+                return RiskResult.OK;
             case COLLAR_BPS:
-                return value < 0 || value > MAX_COLLAR_BPS ? RiskResult.BAD_VALUE : applyCollarBps(value);
+                if (value < 0 || value > MAX_COLLAR_BPS)
+                {
+                    return RiskResult.BAD_VALUE;
+                }
+                collarBps = value;
+                return RiskResult.OK;
             case ALLOW_NO_REFERENCE:
-                return value != 0 && value != 1 ? RiskResult.BAD_VALUE : applyAllowNoReference(value == 1);
+                if (value != 0 && value != 1)
+                {
+                    return RiskResult.BAD_VALUE;
+                }
+                allowNoReference = value == 1;
+                return RiskResult.OK;
             case THROTTLE_CAPACITY:
-                return value < 0 || value > MAX_THROTTLE ? RiskResult.BAD_VALUE : applyThrottleCapacity(value);
+                if (value < 0 || value > MAX_THROTTLE)
+                {
+                    return RiskResult.BAD_VALUE;
+                }
+                throttleCapacity = value;
+                return RiskResult.OK;
             case THROTTLE_REFILL_PER_SECOND:
-                return value < 0 || value > MAX_THROTTLE ? RiskResult.BAD_VALUE : applyThrottleRefill(value);
+                if (value < 0 || value > MAX_THROTTLE)
+                {
+                    return RiskResult.BAD_VALUE;
+                }
+                throttleRefillPerSecond = value;
+                return RiskResult.OK;
             case MAX_OPEN_ORDERS:
-                return value < 0 || value > Integer.MAX_VALUE ? RiskResult.BAD_VALUE : applyMaxOpenOrders(value);
+                if (value < 0 || value > Integer.MAX_VALUE)
+                {
+                    return RiskResult.BAD_VALUE;
+                }
+                maxOpenOrders = (int)value;
+                return RiskResult.OK;
             default:
                 return RiskResult.UNKNOWN_KEY;
         }
@@ -162,51 +202,4 @@ public final class RiskLimits
             MAX_OPEN_ORDERS + "=" + maxOpenOrders;
     }
 
-    private int applyMaxOrderQty(final long value)
-    {
-        maxOrderQty = value;
-        return RiskResult.OK;
-    }
-
-    private int applyMaxOrderNotional(final long value)
-    {
-        maxOrderNotional = value;
-        return RiskResult.OK;
-    }
-
-    private int applyMaxPosition(final long value)
-    {
-        maxPosition = value;
-        return RiskResult.OK;
-    }
-
-    private int applyCollarBps(final long value)
-    {
-        collarBps = value;
-        return RiskResult.OK;
-    }
-
-    private int applyAllowNoReference(final boolean value)
-    {
-        allowNoReference = value;
-        return RiskResult.OK;
-    }
-
-    private int applyThrottleCapacity(final long value)
-    {
-        throttleCapacity = value;
-        return RiskResult.OK;
-    }
-
-    private int applyThrottleRefill(final long value)
-    {
-        throttleRefillPerSecond = value;
-        return RiskResult.OK;
-    }
-
-    private int applyMaxOpenOrders(final long value)
-    {
-        maxOpenOrders = (int)value;
-        return RiskResult.OK;
-    }
 }
