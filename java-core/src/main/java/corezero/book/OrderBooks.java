@@ -1,6 +1,7 @@
 package corezero.book;
 
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 import java.util.Arrays;
 
@@ -430,6 +431,38 @@ public final class OrderBooks
     {
         final int slot = isValidLocate(stockLocate) ? slotFor(stockLocate) : NO_SLOT;
         return slot == NO_SLOT ? emptyBook : books[slot];
+    }
+
+    /**
+     * Copy an instrument's 8-byte, space-padded symbol, as its Stock Directory message gave it (hot path: the
+     * OUCH encoder names the instrument this way). Binds nothing.
+     *
+     * @param stockLocate the instrument.
+     * @param dst         destination buffer.
+     * @param index       where the 8 bytes go.
+     * @return false, copying nothing, when no Stock Directory message named the locate.
+     */
+    public boolean copySymbol(final int stockLocate, final MutableDirectBuffer dst, final int index)
+    {
+        final int slot = isValidLocate(stockLocate) ? locateSlots[stockLocate] : NO_SLOT;
+        if (slot == NO_SLOT || books[slot].symbol[0] == 0)
+        {
+            return false;
+        }
+        dst.putBytes(index, books[slot].symbol, 0, Book.SYMBOL_LENGTH);
+        return true;
+    }
+
+    /**
+     * Control path: the symbol of a locate.
+     *
+     * @param stockLocate the instrument.
+     * @return the symbol without padding, or null when no Stock Directory message named the locate.
+     */
+    public String symbolOf(final int stockLocate)
+    {
+        final int slot = isValidLocate(stockLocate) ? locateSlots[stockLocate] : NO_SLOT;
+        return slot == NO_SLOT || books[slot].symbol[0] == 0 ? null : books[slot].symbol();
     }
 
     /**

@@ -81,7 +81,21 @@ public final class CommandAdapter implements MessageHandler
                 break;
 
             case CommandType.SET_PARAM:
-                reason = onSetParam(buffer, index, length);
+            case CommandType.SET_LIMIT:
+            case CommandType.FLATTEN:
+                reason = onKeyed(msgTypeId, buffer, index, length);
+                break;
+
+            case CommandType.KILL:
+                reason = length == BASE_LENGTH ? listener.onKill() : RejectReason.MALFORMED;
+                break;
+
+            case CommandType.UNKILL:
+                reason = length == BASE_LENGTH ? listener.onUnkill() : RejectReason.MALFORMED;
+                break;
+
+            case CommandType.CANCEL_ALL:
+                reason = length == BASE_LENGTH ? listener.onCancelAll() : RejectReason.MALFORMED;
                 break;
 
             case CommandType.SNAPSHOT:
@@ -96,7 +110,7 @@ public final class CommandAdapter implements MessageHandler
         reply(correlationId, inputSequence, msgTypeId, reason);
     }
 
-    private int onSetParam(final DirectBuffer buffer, final int index, final int length)
+    private int onKeyed(final int msgTypeId, final DirectBuffer buffer, final int index, final int length)
     {
         if (length < KEY_OFFSET)
         {
@@ -111,12 +125,20 @@ public final class CommandAdapter implements MessageHandler
         {
             return RejectReason.BAD_KEY;
         }
-        return listener.onSetParam(
-            buffer.getInt(index + SLOT_OFFSET),
-            buffer,
-            index + KEY_OFFSET,
-            keyLength,
-            buffer.getLong(index + VALUE_OFFSET));
+        switch (msgTypeId)
+        {
+            case CommandType.SET_LIMIT:
+                return listener.onSetLimit(buffer, index + KEY_OFFSET, keyLength, buffer.getLong(index + VALUE_OFFSET));
+            case CommandType.FLATTEN:
+                return listener.onFlatten(buffer, index + KEY_OFFSET, keyLength);
+            default:
+                return listener.onSetParam(
+                    buffer.getInt(index + SLOT_OFFSET),
+                    buffer,
+                    index + KEY_OFFSET,
+                    keyLength,
+                    buffer.getLong(index + VALUE_OFFSET));
+        }
     }
 
     private static boolean isKey(final DirectBuffer buffer, final int offset, final int length)

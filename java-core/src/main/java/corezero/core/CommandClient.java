@@ -81,6 +81,82 @@ public final class CommandClient
     }
 
     /**
+     * Set a risk limit, or the trading state (key "trading-state": 0 ACTIVE, 1 REDUCING, 2 HALTED).
+     *
+     * @param key     limit key.
+     * @param value   value.
+     * @param timeout how long to wait.
+     * @return the reply.
+     */
+    public CommandReply setLimit(final String key, final long value, final Duration timeout)
+    {
+        final long correlationId = proxy.nextCorrelationId();
+        final CompletableFuture<CommandReply> future = replies.expect(correlationId);
+        final boolean offered;
+        try
+        {
+            offered = proxy.setLimit(correlationId, key, value);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            replies.forget(correlationId);
+            throw ex;
+        }
+        return await(CommandType.SET_LIMIT, correlationId, offered, future, timeout);
+    }
+
+    /**
+     * Cancel an instrument's open orders and close its position with immediate-or-cancel orders.
+     *
+     * @param symbol  e.g. "AAPL".
+     * @param timeout how long to wait.
+     * @return the reply.
+     */
+    public CommandReply flatten(final String symbol, final Duration timeout)
+    {
+        final long correlationId = proxy.nextCorrelationId();
+        final CompletableFuture<CommandReply> future = replies.expect(correlationId);
+        final boolean offered;
+        try
+        {
+            offered = proxy.flatten(correlationId, symbol);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            replies.forget(correlationId);
+            throw ex;
+        }
+        return await(CommandType.FLATTEN, correlationId, offered, future, timeout);
+    }
+
+    /**
+     * @param timeout how long to wait.
+     * @return the reply: the kill switch is on and cancels for every open order are on their way.
+     */
+    public CommandReply kill(final Duration timeout)
+    {
+        return simple(CommandType.KILL, timeout);
+    }
+
+    /**
+     * @param timeout how long to wait.
+     * @return the reply: trading is ACTIVE again.
+     */
+    public CommandReply unkill(final Duration timeout)
+    {
+        return simple(CommandType.UNKILL, timeout);
+    }
+
+    /**
+     * @param timeout how long to wait.
+     * @return the reply: cancels for every open order are on their way.
+     */
+    public CommandReply cancelAll(final Duration timeout)
+    {
+        return simple(CommandType.CANCEL_ALL, timeout);
+    }
+
+    /**
      * Ask the agent for a copy of its state.
      *
      * @param timeout how long to wait.

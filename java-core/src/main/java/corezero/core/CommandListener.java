@@ -43,4 +43,46 @@ public interface CommandListener
      * @return reason code.
      */
     int onSnapshot(int handOffIndex);
+
+    /**
+     * Set a risk limit, or the trading state under the key "trading-state".
+     *
+     * @param buffer    holding the key.
+     * @param keyOffset first key byte.
+     * @param keyLength key bytes.
+     * @param value     new value.
+     * @return {@link RejectReason#NONE} or the reason for refusing.
+     */
+    int onSetLimit(DirectBuffer buffer, int keyOffset, int keyLength, long value);
+
+    /**
+     * Kill switch on: HALTED and cancel all.
+     *
+     * @return {@link RejectReason#NONE} or the reason for refusing.
+     */
+    int onKill();
+
+    /**
+     * Kill switch off: ACTIVE.
+     *
+     * @return {@link RejectReason#NONE} or the reason for refusing.
+     */
+    int onUnkill();
+
+    /**
+     * Cancel every open order.
+     *
+     * @return {@link RejectReason#NONE} or the reason for refusing.
+     */
+    int onCancelAll();
+
+    /**
+     * Cancel an instrument's open orders and close its position.
+     *
+     * @param buffer       holding the symbol.
+     * @param symbolOffset first symbol byte.
+     * @param symbolLength symbol bytes.
+     * @return {@link RejectReason#NONE} or the reason for refusing.
+     */
+    int onFlatten(DirectBuffer buffer, int symbolOffset, int symbolLength);
 }

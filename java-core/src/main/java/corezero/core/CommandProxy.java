@@ -69,13 +69,46 @@ public final class CommandProxy
      */
     public boolean setParam(final long correlationId, final int slot, final String key, final long value)
     {
+        return keyed(CommandType.SET_PARAM, correlationId, slot, key, value);
+    }
+
+    /**
+     * Offer SET_LIMIT.
+     *
+     * @param correlationId correlation id.
+     * @param key           limit key (corezero.risk.RiskLimits) or "trading-state".
+     * @param value         value.
+     * @return true if offered.
+     * @throws IllegalArgumentException when the key is not encodable.
+     */
+    public boolean setLimit(final long correlationId, final String key, final long value)
+    {
+        return keyed(CommandType.SET_LIMIT, correlationId, 0, key, value);
+    }
+
+    /**
+     * Offer FLATTEN.
+     *
+     * @param correlationId correlation id.
+     * @param symbol        the instrument, e.g. "AAPL".
+     * @return true if offered.
+     * @throws IllegalArgumentException when the symbol is not encodable.
+     */
+    public boolean flatten(final long correlationId, final String symbol)
+    {
+        return keyed(CommandType.FLATTEN, correlationId, 0, symbol, 0);
+    }
+
+    private boolean keyed(
+        final int commandType, final long correlationId, final int slot, final String key, final long value)
+    {
         final int keyLength = key.length();
         if (keyLength == 0 || keyLength > MAX_KEY_LENGTH || !isAscii(key))
         {
             throw new IllegalArgumentException(
                 "parameter key must be 1.." + MAX_KEY_LENGTH + " ASCII characters: \"" + key + "\"");
         }
-        final int index = commandRing.tryClaim(CommandType.SET_PARAM, CommandDescriptor.setParamLength(keyLength));
+        final int index = commandRing.tryClaim(commandType, CommandDescriptor.setParamLength(keyLength));
         if (index < 0)
         {
             return false;

@@ -22,6 +22,21 @@ public final class CommandType
     /** Copy the agent's state into a snapshot object passed through the hand-off slots. */
     public static final int SNAPSHOT = 5;
 
+    /** Set a risk limit (or the trading state) by key; SET_PARAM's layout, slot ignored. */
+    public static final int SET_LIMIT = 6;
+
+    /** Kill switch: trading state HALTED and cancel every open order. */
+    public static final int KILL = 7;
+
+    /** Release the kill switch: trading state ACTIVE. */
+    public static final int UNKILL = 8;
+
+    /** Cancel every open order, trading state unchanged. */
+    public static final int CANCEL_ALL = 9;
+
+    /** Cancel an instrument's open orders and close its position; SET_PARAM's layout, the key is the symbol. */
+    public static final int FLATTEN = 10;
+
     private CommandType()
     {
     }
@@ -41,6 +56,11 @@ public final class CommandType
             case SHUTDOWN: return "shutdown";
             case SET_PARAM: return "set-param";
             case SNAPSHOT: return "snapshot";
+            case SET_LIMIT: return "set-limit";
+            case KILL: return "kill";
+            case UNKILL: return "unkill";
+            case CANCEL_ALL: return "cancel-all";
+            case FLATTEN: return "flatten";
             default: return "unknown";
         }
     }

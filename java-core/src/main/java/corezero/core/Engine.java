@@ -5,6 +5,9 @@ import corezero.nic.FrameTransport;
 import corezero.nic.SharedMemoryTransport;
 import corezero.nic.UdpSender;
 import corezero.nic.UdpTransport;
+import corezero.risk.RiskLimits;
+import corezero.strategy.Strategy;
+import corezero.strategy.StrategySlots;
 import corezero.telemetry.CountersFile;
 import corezero.telemetry.CountersFileDescriptor;
 import corezero.telemetry.EngineCounter;
@@ -32,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -56,6 +60,8 @@ public final class Engine implements AutoCloseable
     private final AgentRunner hotRunner;
     private final AgentRunner replyRunner;
     private final MarketDataFeed feed;
+    private final OrderEntry orderEntry;
+    private final StrategySlots strategies;
     private final CommandClient commandClient;
     private final AtomicReference<Throwable> lastHotError = new AtomicReference<>();
     private boolean closed;
@@ -74,6 +80,11 @@ public final class Engine implements AutoCloseable
         final OneToOneRingBuffer replyRing = new OneToOneRingBuffer(newRingBuffer(config.replyRingCapacity()));
         final HandOffSlots<Object> handOffSlots = new HandOffSlots<>(config.handOffSlots());
         feed = null == config.feed() ? null : newFeed(config, counters);
+        if (null != config.orderEntry() && null == feed)
+        {
+            throw new IllegalArgumentException(
+                "config :order-entry needs a :feed: orders name instruments by the feed's Stock Directory symbols");
+        }
 
         agent = new TradingAgent(
             HOT_ROLE_NAME,
@@ -87,6 +98,10 @@ public final class Engine implements AutoCloseable
             handOffSlots,
             counters,
             feed);
+        orderEntry = null == config.orderEntry() ? null : newOrderEntry(config.orderEntry(), feed.books(), nanoClock);
+        strategies = null == feed ? null :
+            new StrategySlots(agent.params(), orderEntry, feed.books(), agent.cachedNanoClock());
+        agent.trading(orderEntry, strategies);
         // The error handler runs on the hot thread: it only stores the error for core 0 to report.
         hotRunner = new AgentRunner(
             new BusySpinIdleStrategy(), lastHotError::set, counters.get(EngineCounter.AGENT_ERRORS), agent);
@@ -124,6 +139,22 @@ public final class Engine implements AutoCloseable
 
     private void start()
     {
+        if (null != strategies)
+        {
+            for (int slot = 0; slot < ParamTable.SLOT_COUNT; slot++)
+            {
+                final Strategy strategy = config.strategy(slot);
+                if (null != strategy && !strategies.start(slot, strategy))
+                {
+                    throw new IllegalStateException("strategy in slot " + slot + " failed to start: " +
+                        strategies.fault(slot));
+                }
+            }
+        }
+        if (null != orderEntry)
+        {
+            orderEntry.connect(System.nanoTime());
+        }
         AgentRunner.startOnThread(replyRunner);
         AgentRunner.startOnThread(hotRunner);
         final long deadlineNs = System.nanoTime() + START_TIMEOUT_NS;
@@ -140,6 +171,28 @@ public final class Engine implements AutoCloseable
         {
             throw new IllegalStateException(failure);
         }
+    }
+
+    private static OrderEntry newOrderEntry(
+        final OrderEntryConfig config, final OrderBooks books, final NanoClock nanoClock)
+    {
+        final RiskLimits limits = new RiskLimits();
+        for (final Map.Entry<String, Long> limit : config.limits().entrySet())
+        {
+            if (!RiskLimits.TRADING_STATE.equals(limit.getKey()))
+            {
+                limits.set(limit.getKey(), limit.getValue());
+            }
+        }
+        final OrderEntry entry = new OrderEntry(
+            config.sessionSettings(), limits, config.maxLiveOrders(), config.maxInstruments(),
+            config.firstUserRefNum(), books, nanoClock);
+        final Long state = config.limits().get(RiskLimits.TRADING_STATE);
+        if (null != state)
+        {
+            entry.gate().tradingState(state);
+        }
+        return entry;
     }
 
     /** Frames taken from each transport per duty cycle. */
@@ -266,6 +319,18 @@ public final class Engine implements AutoCloseable
         return null == feed ? "none" : feed.transport().description();
     }
 
+    /** @return true when the engine has an order path. */
+    public boolean hasOrderEntry()
+    {
+        return null != orderEntry;
+    }
+
+    /** @return the order path's settings, or null. */
+    public OrderEntryConfig orderEntryConfig()
+    {
+        return config.orderEntry();
+    }
+
     /** @return true when the engine has a market-data feed. */
     public boolean hasFeed()
     {
@@ -308,6 +373,12 @@ public final class Engine implements AutoCloseable
         }
         closed = true;
         CloseHelper.closeAll(hotRunner, replyRunner, feed);
+        if (null != orderEntry)
+        {
+            // The hot thread has stopped: the session is closed from here (no logout: the venue keeps the
+            // session, and the next start resumes it).
+            orderEntry.session().close();
+        }
         counters.get(EngineCounter.ENGINE_STATE).setRelease(EngineState.STOPPED);
     }
 }

@@ -1,5 +1,7 @@
 package corezero.core;
 
+import corezero.strategy.Strategy;
+
 import org.agrona.BitUtil;
 
 import java.nio.file.Path;
@@ -43,6 +45,8 @@ public final class EngineConfig
     private final int maxOrders;
     private final int maxLevelsPerSide;
     private final int maxBooks;
+    private final OrderEntryConfig orderEntry;
+    private final Strategy[] strategies;
 
     /**
      * @param opsCpu              CPU of the OS, the JVM's own threads and the REPL.
@@ -65,7 +69,8 @@ public final class EngineConfig
         final int handOffSlots)
     {
         this(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit, stallThresholdNs,
-            handOffSlots, null, DEFAULT_MAX_ORDERS, DEFAULT_MAX_LEVELS_PER_SIDE, DEFAULT_MAX_BOOKS);
+            handOffSlots, null, DEFAULT_MAX_ORDERS, DEFAULT_MAX_LEVELS_PER_SIDE, DEFAULT_MAX_BOOKS, null,
+            new Strategy[ParamTable.SLOT_COUNT]);
     }
 
     private EngineConfig(
@@ -80,7 +85,9 @@ public final class EngineConfig
         final FeedConfig feed,
         final int maxOrders,
         final int maxLevelsPerSide,
-        final int maxBooks)
+        final int maxBooks,
+        final OrderEntryConfig orderEntry,
+        final Strategy[] strategies)
     {
         require(opsCpu >= 0, "ops-core", opsCpu, "a CPU index >= 0");
         require(hotCpu >= -1 && hotCpu != opsCpu, "hot-core", hotCpu, "a CPU index other than the ops core");
@@ -107,6 +114,8 @@ public final class EngineConfig
         this.maxOrders = maxOrders;
         this.maxLevelsPerSide = maxLevelsPerSide;
         this.maxBooks = maxBooks;
+        this.orderEntry = orderEntry;
+        this.strategies = strategies;
     }
 
     /**
@@ -118,7 +127,36 @@ public final class EngineConfig
     public EngineConfig withFeed(final FeedConfig feed)
     {
         return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks);
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies);
+    }
+
+    /**
+     * The same settings with an order path (it needs a feed: orders name instruments by their ITCH symbols).
+     *
+     * @param orderEntry the order session, pools and limits, or null for none.
+     * @return a new config.
+     */
+    public EngineConfig withOrderEntry(final OrderEntryConfig orderEntry)
+    {
+        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies);
+    }
+
+    /**
+     * The same settings with a strategy started in a slot when the engine starts.
+     *
+     * @param slot     0..{@link ParamTable#SLOT_COUNT} - 1.
+     * @param strategy the strategy instance (owned by the engine from now on).
+     * @return a new config.
+     */
+    public EngineConfig withStrategy(final int slot, final Strategy strategy)
+    {
+        require(slot >= 0 && slot < ParamTable.SLOT_COUNT, "strategies :slot", slot,
+            "0.." + (ParamTable.SLOT_COUNT - 1));
+        final Strategy[] copy = strategies.clone();
+        copy[slot] = strategy;
+        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, copy);
     }
 
     /**
@@ -132,7 +170,7 @@ public final class EngineConfig
     public EngineConfig withBooks(final int maxOrders, final int maxLevelsPerSide, final int maxBooks)
     {
         return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks);
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies);
     }
 
     /**
@@ -228,5 +266,20 @@ public final class EngineConfig
     public int maxBooks()
     {
         return maxBooks;
+    }
+
+    /** @return the order path's settings, or null. */
+    public OrderEntryConfig orderEntry()
+    {
+        return orderEntry;
+    }
+
+    /**
+     * @param slot a strategy slot.
+     * @return the strategy to start there, or null.
+     */
+    public Strategy strategy(final int slot)
+    {
+        return strategies[slot];
     }
 }

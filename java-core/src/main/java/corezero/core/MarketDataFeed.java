@@ -14,6 +14,7 @@ import corezero.telemetry.EngineCounter;
 import corezero.telemetry.EngineCounters;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.NanoClock;
 
 /**
  * The hot thread's market-data pipeline, run to completion per frame: transport → MoldUDP64 session (sequence,
@@ -23,6 +24,26 @@ import org.agrona.DirectBuffer;
  */
 public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, RetransmitRequester, AutoCloseable
 {
+    /**
+     * Told of every ITCH message after the books applied it (the strategy slots). Hot thread.
+     */
+    @FunctionalInterface
+    public interface MarketListener
+    {
+        /**
+         * @param buffer         holding the message.
+         * @param offset         of the message type byte.
+         * @param length         of the message.
+         * @param sequenceNumber its MoldUDP64 sequence number.
+         * @param frameNs        when the frame carrying it was handed to the engine (real clock).
+         */
+        void onMarketMessage(DirectBuffer buffer, int offset, int length, long sequenceNumber, long frameNs);
+    }
+
+    private MarketListener marketListener;
+    private NanoClock frameClock;
+    private long frameNs;
+
     private final FrameTransport transport;
     private final FrameTransport recoveryTransport;
     private final UdpSender requestSender;
@@ -93,6 +114,10 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
     /** {@inheritDoc} */
     public void onFrame(final DirectBuffer buffer, final int offset, final int length)
     {
+        if (null != frameClock)
+        {
+            frameNs = frameClock.nanoTime();
+        }
         session.onPacket(buffer, offset, length, nowNs);
     }
 
@@ -100,7 +125,14 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
     public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long sequenceNumber)
     {
         final int result = decoder.decode(buffer, offset, length, bookAdapter);
-        if (ItchDecoder.UNKNOWN_TYPE == result)
+        if (ItchDecoder.OK == result)
+        {
+            if (null != marketListener)
+            {
+                marketListener.onMarketMessage(buffer, offset, length, sequenceNumber, frameNs);
+            }
+        }
+        else if (ItchDecoder.UNKNOWN_TYPE == result)
         {
             unknownTypes++;
         }
@@ -143,6 +175,19 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
     public boolean request(final DirectBuffer packet, final int offset, final int length)
     {
         return null != requestSender && requestSender.send(packet, offset, length);
+    }
+
+    /**
+     * Set (before the agent starts) who hears of every applied message, and the clock that stamps each frame as
+     * it is handed over (the start of tick-to-trade).
+     *
+     * @param listener the strategy slots, or null.
+     * @param clock    the real clock, read once per frame; null stops stamping.
+     */
+    public void marketListener(final MarketListener listener, final NanoClock clock)
+    {
+        this.marketListener = listener;
+        this.frameClock = clock;
     }
 
     /** @return the live feed's transport (its description and address are safe to read from core 0). */

@@ -82,6 +82,40 @@ public final class ParamTable
         return -1;
     }
 
+    /**
+     * Find a parameter by key given as characters (a strategy reading its parameters), without allocating.
+     *
+     * @param slot strategy slot.
+     * @param key  the key.
+     * @return index within the slot or -1.
+     */
+    public int indexOf(final int slot, final CharSequence key)
+    {
+        final int keyLength = key.length();
+        final int base = slot * PARAMS_PER_SLOT;
+        for (int i = 0, n = counts[slot]; i < n; i++)
+        {
+            final int entry = base + i;
+            if (keyLengths[entry] == keyLength && keyEquals(entry * KEY_STRIDE, key))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean keyEquals(final int at, final CharSequence key)
+    {
+        for (int i = 0, n = key.length(); i < n; i++)
+        {
+            if (keys[at + i] != (byte)key.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean keyEquals(final int at, final DirectBuffer keyBuffer, final int keyOffset, final int keyLength)
     {
         for (int i = 0; i < keyLength; i++)

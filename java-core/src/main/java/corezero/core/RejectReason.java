@@ -35,6 +35,21 @@ public final class RejectReason
     /** A book was asked for but the engine has no market-data feed. */
     public static final int NO_MARKET_DATA = 9;
 
+    /** An order command reached an engine without order entry. */
+    public static final int NO_ORDER_ENTRY = 10;
+
+    /** SET_LIMIT named no known limit. */
+    public static final int UNKNOWN_LIMIT = 11;
+
+    /** SET_LIMIT's value is out of the limit's range. */
+    public static final int BAD_LIMIT_VALUE = 12;
+
+    /** FLATTEN named a symbol no Stock Directory message named. */
+    public static final int UNKNOWN_SYMBOL = 13;
+
+    /** FLATTEN could not send its closing order (no price on the opposite side, risk, session down). */
+    public static final int FLATTEN_FAILED = 14;
+
     private RejectReason()
     {
     }
@@ -60,6 +75,12 @@ public final class RejectReason
             case HAND_OFF_WRONG_TYPE: return "hand-off slot holds an object of the wrong type";
             case SHUTTING_DOWN: return "engine is shutting down";
             case NO_MARKET_DATA: return "this engine has no market-data feed (no :feed in its configuration)";
+            case NO_ORDER_ENTRY: return "this engine has no order entry (no :order-entry in its configuration)";
+            case UNKNOWN_LIMIT: return "unknown limit key (see (risk) for the keys)";
+            case BAD_LIMIT_VALUE: return "limit value out of range";
+            case UNKNOWN_SYMBOL: return "unknown symbol: no Stock Directory message named it";
+            case FLATTEN_FAILED: return "flatten: the closing order could not be sent (no opposite price, risk " +
+                "refused it, or the order session is down); open orders were cancelled";
             default: return "reason " + reason;
         }
     }

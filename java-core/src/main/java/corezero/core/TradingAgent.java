@@ -1,10 +1,14 @@
 package corezero.core;
 
 import corezero.book.BookSnapshot;
+import corezero.book.OrderBooks;
+import corezero.risk.RiskResult;
+import corezero.strategy.StrategySlots;
 import corezero.sys.CpuPinning;
 import corezero.telemetry.DutyCycleTracker;
 import corezero.telemetry.EngineCounter;
 import corezero.telemetry.EngineCounters;
+import org.agrona.AsciiSequenceView;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.CachedEpochClock;
@@ -24,6 +28,9 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 public final class TradingAgent implements Agent, CommandListener
 {
+    /** Duty cycles between publications of the trading counters when nothing happened on the session. */
+    static final long COUNTER_PUBLISH_CYCLES = 1 << 16;
+
     private final String roleName;
     private final int hotCpu;
     private final int commandDrainLimit;
@@ -43,6 +50,14 @@ public final class TradingAgent implements Agent, CommandListener
     private final AtomicCounter inputSequenceCounter;
     private final MarketDataFeed feed;
     private final boolean hasFeed;
+
+    private final EngineCounters counters;
+    private final AsciiSequenceView symbolView = new AsciiSequenceView();
+    private OrderEntry orderEntry;
+    private StrategySlots strategies;
+    private boolean hasOrderEntry;
+    private boolean hasStrategies;
+    private long countersPublishedAtCycle;
 
     private int engineState = EngineState.STARTING;
     private long inputSequence;
@@ -77,6 +92,7 @@ public final class TradingAgent implements Agent, CommandListener
     {
         this.feed = feed;
         this.hasFeed = null != feed;
+        this.counters = counters;
         this.roleName = roleName;
         this.hotCpu = hotCpu;
         this.commandDrainLimit = commandDrainLimit;
@@ -98,6 +114,29 @@ public final class TradingAgent implements Agent, CommandListener
             counters.get(EngineCounter.COMMANDS_APPLIED),
             counters.get(EngineCounter.COMMANDS_REJECTED),
             counters.get(EngineCounter.INPUT_SEQUENCE));
+    }
+
+    /**
+     * Give the agent its order path and strategy slots (assembly, before the agent starts). The strategy slots
+     * also become the feed's market listener.
+     *
+     * @param orderEntry the order path, or null for an engine that does not trade.
+     * @param strategies the strategy slots, or null for none.
+     */
+    public void trading(final OrderEntry orderEntry, final StrategySlots strategies)
+    {
+        this.orderEntry = orderEntry;
+        this.hasOrderEntry = null != orderEntry;
+        this.strategies = strategies;
+        this.hasStrategies = null != strategies;
+        if (hasOrderEntry && hasStrategies)
+        {
+            orderEntry.events(strategies);
+        }
+        if (hasFeed && hasStrategies)
+        {
+            feed.marketListener(strategies, nanoClock);
+        }
     }
 
     /** {@inheritDoc} */
@@ -138,6 +177,17 @@ public final class TradingAgent implements Agent, CommandListener
         dutyCycleTracker.update(nowNs);
 
         int workCount = commandRing.read(commandAdapter, commandDrainLimit);
+        if (hasOrderEntry && engineState != EngineState.STOPPING)
+        {
+            // The order session is polled while paused too: the venue's messages and heartbeats keep coming,
+            // and a session left unread would be dropped by the venue.
+            final int sessionWork = orderEntry.poll(nowNs);
+            workCount += sessionWork;
+            if (sessionWork > 0 || dutyCycles.getPlain() - countersPublishedAtCycle > COUNTER_PUBLISH_CYCLES)
+            {
+                publishTradingCounters();
+            }
+        }
         if (engineState == EngineState.RUNNING)
         {
             if (hasFeed)
@@ -150,6 +200,10 @@ public final class TradingAgent implements Agent, CommandListener
                     inputSequenceCounter.setRelease(inputSequence);
                     workCount += frames;
                 }
+            }
+            if (hasStrategies)
+            {
+                workCount += strategies.onTimer(nowNs);
             }
             activeCycles.incrementRelease();
         }
@@ -228,6 +282,15 @@ public final class TradingAgent implements Agent, CommandListener
         {
             return RejectReason.HAND_OFF_EMPTY;
         }
+        if (handed instanceof TradingSnapshot)
+        {
+            if (!hasOrderEntry)
+            {
+                return RejectReason.NO_ORDER_ENTRY;
+            }
+            orderEntry.fill((TradingSnapshot)handed);
+            return RejectReason.NONE;
+        }
         if (handed instanceof BookSnapshot)
         {
             if (!hasFeed)
@@ -253,6 +316,106 @@ public final class TradingAgent implements Agent, CommandListener
             params.version());
         params.copyTo(snapshot);
         return RejectReason.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int onSetLimit(final DirectBuffer buffer, final int keyOffset, final int keyLength, final long value)
+    {
+        if (!hasOrderEntry)
+        {
+            return RejectReason.NO_ORDER_ENTRY;
+        }
+        final int result = orderEntry.setLimit(buffer, keyOffset, keyLength, value);
+        publishTradingCounters();
+        switch (result)
+        {
+            case RiskResult.OK: return RejectReason.NONE;
+            case RiskResult.UNKNOWN_KEY: return RejectReason.UNKNOWN_LIMIT;
+            default: return RejectReason.BAD_LIMIT_VALUE;
+        }
+    }
+
+    /** {@inheritDoc} */
+    public int onKill()
+    {
+        if (!hasOrderEntry)
+        {
+            return RejectReason.NO_ORDER_ENTRY;
+        }
+        orderEntry.kill(cachedNanoClock.nanoTime());
+        publishTradingCounters();
+        return RejectReason.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int onUnkill()
+    {
+        if (!hasOrderEntry)
+        {
+            return RejectReason.NO_ORDER_ENTRY;
+        }
+        orderEntry.unkill();
+        publishTradingCounters();
+        return RejectReason.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int onCancelAll()
+    {
+        if (!hasOrderEntry)
+        {
+            return RejectReason.NO_ORDER_ENTRY;
+        }
+        orderEntry.cancelAll(0, cachedNanoClock.nanoTime());
+        return RejectReason.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int onFlatten(final DirectBuffer buffer, final int symbolOffset, final int symbolLength)
+    {
+        if (!hasOrderEntry)
+        {
+            return RejectReason.NO_ORDER_ENTRY;
+        }
+        if (!hasFeed)
+        {
+            return RejectReason.NO_MARKET_DATA;
+        }
+        final OrderBooks books = feed.books();
+        final int locate = books.locateOf(symbolView.wrap(buffer, symbolOffset, symbolLength));
+        if (locate <= 0)
+        {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        return orderEntry.flatten(locate, cachedNanoClock.nanoTime()) < 0 ?
+            RejectReason.FLATTEN_FAILED : RejectReason.NONE;
+    }
+
+    /** @return the order path, or null (hot thread only). */
+    public OrderEntry orderEntry()
+    {
+        return orderEntry;
+    }
+
+    /** @return the strategy slots, or null (hot thread only). */
+    public StrategySlots strategies()
+    {
+        return strategies;
+    }
+
+    private void publishTradingCounters()
+    {
+        countersPublishedAtCycle = dutyCycles.getPlain();
+        orderEntry.publishCounters(counters);
+        if (hasStrategies)
+        {
+            long faults = 0;
+            for (int slot = 0; slot < ParamTable.SLOT_COUNT; slot++)
+            {
+                faults += strategies.faultCount(slot);
+            }
+            counters.get(EngineCounter.STRATEGY_FAULTS).setRelease(faults);
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package corezero.risk;
 
+import org.agrona.DirectBuffer;
+
 /**
  * The numbers {@link RiskGate} checks against. Plain fields owned by the hot thread: they change only when the
  * agent applies a limit-change command between events, through {@link #set}, which checks the key and the range
@@ -42,6 +44,17 @@ public final class RiskLimits
 
     /** Key of {@link #maxOpenOrders()}. */
     public static final String MAX_OPEN_ORDERS = "max-open-orders";
+
+    /**
+     * Not a limit: the key under which a limit command sets the gate's {@link TradingState} (0 ACTIVE,
+     * 1 REDUCING, 2 HALTED).
+     */
+    public static final String TRADING_STATE = "trading-state";
+
+    /** Every limit key, in the order the REPL shows them. */
+    public static final String[] KEYS = {
+        MAX_ORDER_QTY, MAX_ORDER_NOTIONAL, MAX_POSITION, COLLAR_BPS, ALLOW_NO_REFERENCE, THROTTLE_CAPACITY,
+        THROTTLE_REFILL_PER_SECOND, MAX_OPEN_ORDERS };
 
     /** Widest collar: 100% (a sell collar at 0). */
     public static final long MAX_COLLAR_BPS = 10_000;
@@ -134,6 +147,73 @@ public final class RiskLimits
             default:
                 return RiskResult.UNKNOWN_KEY;
         }
+    }
+
+    /**
+     * Set one limit by a key given as ASCII bytes (the hot thread applying a limit command): the bytes are
+     * matched against the key constants without allocating.
+     *
+     * @param buffer holding the key.
+     * @param offset of the first key byte.
+     * @param length of the key.
+     * @param value  new value.
+     * @return as {@link #set(String, long)}.
+     */
+    public int set(final DirectBuffer buffer, final int offset, final int length, final long value)
+    {
+        for (final String key : KEYS)
+        {
+            if (keyEquals(key, buffer, offset, length))
+            {
+                return set(key, value);
+            }
+        }
+        return RiskResult.UNKNOWN_KEY;
+    }
+
+    /**
+     * Limit value by key (control path).
+     *
+     * @param key one of {@link #KEYS}.
+     * @return the value (allow-no-reference as 0 or 1), or -1 for an unknown key.
+     */
+    public long get(final String key)
+    {
+        switch (key)
+        {
+            case MAX_ORDER_QTY: return maxOrderQty;
+            case MAX_ORDER_NOTIONAL: return maxOrderNotional;
+            case MAX_POSITION: return maxPosition;
+            case COLLAR_BPS: return collarBps;
+            case ALLOW_NO_REFERENCE: return allowNoReference ? 1 : 0;
+            case THROTTLE_CAPACITY: return throttleCapacity;
+            case THROTTLE_REFILL_PER_SECOND: return throttleRefillPerSecond;
+            case MAX_OPEN_ORDERS: return maxOpenOrders;
+            default: return -1;
+        }
+    }
+
+    /**
+     * @param key    an ASCII key.
+     * @param buffer holding bytes to compare.
+     * @param offset of the first byte.
+     * @param length number of bytes.
+     * @return true when the bytes spell the key exactly.
+     */
+    public static boolean keyEquals(final String key, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (key.length() != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (buffer.getByte(offset + i) != (byte)key.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return largest quantity of one order, shares. */

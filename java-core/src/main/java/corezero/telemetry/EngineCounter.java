@@ -82,7 +82,28 @@ public enum EngineCounter
     /** Adds refused because a side has no free price level. */
     BOOK_LEVELS_EXHAUSTED(44, "book-levels-exhausted", "books: price levels exhausted"),
     /** Bad side, bad locate or locate mismatch. */
-    BOOK_OTHER_REJECTS(45, "book-other-rejects", "books: bad side, locate or locate mismatch");
+    BOOK_OTHER_REJECTS(45, "book-other-rejects", "books: bad side, locate or locate mismatch"),
+
+    /** 1 while the OUCH session is logged in. */
+    ORDER_SESSION_UP(60, "order-session-up", "orders: OUCH session logged in (1) or not (0)"),
+    /** Reconnect attempts of the OUCH session. */
+    ORDER_SESSION_RECONNECTS(61, "order-session-reconnects", "orders: session reconnect attempts"),
+    /** Enter Orders sent. */
+    ORDERS_SENT(62, "orders-sent", "orders: Enter Orders sent"),
+    /** Cancel Orders sent. */
+    CANCELS_SENT(63, "cancels-sent", "orders: Cancel Orders sent"),
+    /** Live orders. */
+    ORDERS_OPEN(64, "orders-open", "orders: live orders"),
+    /** Executions received. */
+    FILLS(65, "fills", "orders: executions"),
+    /** Orders the risk gate refused. */
+    RISK_REJECTS(66, "risk-rejects", "risk: orders refused"),
+    /** Trading state: 0 ACTIVE, 1 REDUCING, 2 HALTED. */
+    TRADING_STATE(67, "trading-state", "risk: trading state (0 active 1 reducing 2 halted)"),
+    /** OUCH messages that did not decode or named unknown orders. */
+    OUCH_ERRORS(68, "ouch-errors", "orders: OUCH messages malformed or for unknown orders"),
+    /** Faults caught at strategy slot boundaries. */
+    STRATEGY_FAULTS(69, "strategy-faults", "strategies: faults caught (slot quarantined)");
 
     private final int typeId;
     private final String shortName;
