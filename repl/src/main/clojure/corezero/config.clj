@@ -5,7 +5,9 @@
   (:require [clojure.edn :as edn]
             [clojure.java.io :as io]
             [clojure.string :as str])
-  (:import (corezero.core EngineConfig FeedConfig FeedConfig$Transport)
+  (:import (corezero.core EngineConfig FeedConfig FeedConfig$Transport OrderEntryConfig)
+           (corezero.risk RiskLimits)
+           (corezero.strategy TouchQuoter)
            (java.net InetSocketAddress)
            (java.io File)
            (java.nio.file Path)))
@@ -28,7 +30,28 @@
            :max-levels EngineConfig/DEFAULT_MAX_LEVELS_PER_SIDE
            :max-books EngineConfig/DEFAULT_MAX_BOOKS}
    :feed nil
+   :order-entry nil
+   :strategies []
    :venue-sim nil})
+
+(def order-entry-defaults
+  "Values for the keys an :order-entry map leaves out. Every risk limit defaults to 0 (nothing passes): a
+  configuration must say what it allows."
+  {:username ""
+   :password ""
+   :session ""
+   :soupbintcp "4.00"
+   :server-timeout-ms 15000
+   :client-timeout-ms 15000
+   :reconnect-ms [100 10000]
+   :max-live-orders OrderEntryConfig/DEFAULT_MAX_LIVE_ORDERS
+   :max-instruments OrderEntryConfig/DEFAULT_MAX_INSTRUMENTS
+   :first-user-ref-num 1
+   :limits {}})
+
+(def strategy-types
+  "Strategies a configuration can name with :type, by keyword: a function of the strategy's map."
+  {:touch-quoter (fn [{:keys [symbol]}] (TouchQuoter. ^String symbol))})
 
 (def feed-defaults
   "Values for the keys a :feed map leaves out."
@@ -65,14 +88,21 @@
 (defn- power-of-two? [x] (and (int? x) (pos? x) (zero? (bit-and x (dec x)))))
 
 (def ^:private known-keys
-  {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :books :feed :venue-sim}
+  {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :books :feed :order-entry :strategies :venue-sim}
+   [:order-entry] #{:venue :username :password :session :soupbintcp :server-timeout-ms :client-timeout-ms
+                    :reconnect-ms :max-live-orders :max-instruments :first-user-ref-num :limits}
    [:books] #{:max-orders :max-levels :max-books}
    [:feed] #{:transport :bind :multicast-interface :shm-file :rerequest :receive-buffer-bytes
              :recovery-buffer-bytes :retry-ms :max-retries}
    [:repl] #{:socket :tcp :allow-non-loopback :port-file}
    [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
    [:ops] #{:command-timeout-ms}
-   [:venue-sim] #{:itch :feed :rerequest-port :session :rate :drop-every}})
+   [:venue-sim] #{:itch :feed :rerequest-port :session :rate :drop-every :ouch :ouch-user :ouch-password
+                  :ouch-session :flow-rate :seed :state-dir :ouch-latency-us :reject-every}})
+
+(def limit-keys
+  "Risk limit keys as keywords (RiskLimits), plus :trading-state (0 active, 1 reducing, 2 halted)."
+  (conj (mapv keyword RiskLimits/KEYS) (keyword RiskLimits/TRADING_STATE)))
 
 (defn- check-known-keys
   [cfg]
@@ -159,6 +189,52 @@
                recovery-buffer-bytes "an integer >= 65536")
         (check (pos-int? retry-ms) [:feed :retry-ms] retry-ms "a positive integer of milliseconds")
         (check (nat-int? max-retries) [:feed :max-retries] max-retries "an integer >= 0")))
+    (when-let [oe (:order-entry cfg)]
+      (check (map? oe) [:order-entry] oe "a map or nil")
+      (check (some? (:feed cfg)) [:order-entry] oe
+             "to come with a :feed (orders name instruments by the feed's Stock Directory symbols)")
+      (let [{:keys [venue username password session soupbintcp server-timeout-ms client-timeout-ms reconnect-ms
+                    max-live-orders max-instruments first-user-ref-num limits]} (deep-merge order-entry-defaults oe)]
+        (check (host-port? venue) [:order-entry :venue] venue "\"HOST:PORT\" of the venue's OUCH port")
+        (check (and (string? username) (<= (count username) 6)) [:order-entry :username] username
+               "a string of up to 6 characters")
+        (check (and (string? password) (<= (count password) 10)) [:order-entry :password] "****"
+               "a string of up to 10 characters")
+        (check (and (string? session) (<= (count session) 10)) [:order-entry :session] session
+               "a string of up to 10 characters, \"\" for the venue's current session")
+        (check (#{"4.00" "4.10"} soupbintcp) [:order-entry :soupbintcp] soupbintcp
+               "\"4.00\" (49-byte login, as nassau speaks) or \"4.10\" (54-byte login)")
+        (check (pos-int? server-timeout-ms) [:order-entry :server-timeout-ms] server-timeout-ms
+               "a positive integer of milliseconds")
+        (check (and (pos-int? client-timeout-ms) (<= client-timeout-ms 65535)) [:order-entry :client-timeout-ms]
+               client-timeout-ms "1..65535 milliseconds")
+        (check (and (vector? reconnect-ms) (= 2 (count reconnect-ms)) (every? pos-int? reconnect-ms)
+                    (<= (first reconnect-ms) (second reconnect-ms)))
+               [:order-entry :reconnect-ms] reconnect-ms "[MIN MAX] positive milliseconds, MIN <= MAX")
+        (check (pos-int? max-live-orders) [:order-entry :max-live-orders] max-live-orders "a positive integer")
+        (check (pos-int? max-instruments) [:order-entry :max-instruments] max-instruments "a positive integer")
+        (check (and (pos-int? first-user-ref-num) (<= first-user-ref-num 4294967295))
+               [:order-entry :first-user-ref-num] first-user-ref-num "1..4294967295")
+        (check (map? limits) [:order-entry :limits] limits "a map of limit keyword to integer")
+        (doseq [[k v] limits]
+          (check (some #{k} limit-keys) [:order-entry :limits k] v
+                 (str "a known limit key: " (str/join " " limit-keys)))
+          (check (nat-int? v) [:order-entry :limits k] v "an integer >= 0"))))
+    (let [strategies (:strategies cfg)]
+      (check (vector? strategies) [:strategies] strategies "a vector of strategy maps")
+      (doseq [[i {:keys [slot type symbol params] :as st}] (map-indexed vector strategies)]
+        (check (map? st) [:strategies i] st "a map {:slot 0 :type :touch-quoter :symbol \"AAPL\" :params {...}}")
+        (check (and (nat-int? slot) (< slot 8)) [:strategies i :slot] slot "a slot 0..7")
+        (check (contains? strategy-types type) [:strategies i :type] type
+               (str "one of " (str/join " " (sort (keys strategy-types)))))
+        (check (and (string? symbol) (not (str/blank? symbol)) (<= (count symbol) 8)) [:strategies i :symbol]
+               symbol "a symbol string such as \"AAPL\"")
+        (check (or (nil? params) (and (map? params) (every? (some-fn keyword? string?) (keys params))
+                                      (every? int? (vals params))))
+               [:strategies i :params] params "a map of keyword to integer")
+        (check (some? (:order-entry cfg)) [:strategies i] st "an :order-entry to trade through"))
+      (check (apply distinct? (cons ::none (map :slot strategies))) [:strategies] (mapv :slot strategies)
+             "distinct slots"))
     (when-let [vs (:venue-sim cfg)]
       (check (map? vs) [:venue-sim] vs "a map or nil")
       (check (and (string? (:itch vs)) (not (str/blank? (:itch vs)))) [:venue-sim :itch] (:itch vs)
@@ -170,7 +246,14 @@
              "a MoldUDP64 session name of 1 to 10 characters")
       (check (pos-int? (:rate vs)) [:venue-sim :rate] (:rate vs) "a positive integer of messages per second")
       (check (or (nil? (:drop-every vs)) (and (int? (:drop-every vs)) (> (:drop-every vs) 1)))
-             [:venue-sim :drop-every] (:drop-every vs) "nil or an integer > 1 (drop every Nth packet)"))
+             [:venue-sim :drop-every] (:drop-every vs) "nil or an integer > 1 (drop every Nth packet)")
+      (check (or (nil? (:ouch vs)) (host-port? (:ouch vs))) [:venue-sim :ouch] (:ouch vs)
+             "nil or \"HOST:PORT\" for the OUCH 5.0 over SoupBinTCP port (exchange mode)")
+      (doseq [k [:ouch-user :ouch-password :ouch-session :state-dir]]
+        (check (or (nil? (k vs)) (and (string? (k vs)) (not (str/blank? (k vs))))) [:venue-sim k] (k vs)
+               "nil or a non-blank string"))
+      (doseq [k [:flow-rate :seed :ouch-latency-us :reject-every]]
+        (check (or (nil? (k vs)) (nat-int? (k vs))) [:venue-sim k] (k vs) "nil or an integer >= 0")))
     cfg))
 
 (defn parse
@@ -244,6 +327,29 @@
                    (* 1000000 (long retry-ms))
                    (int max-retries)))))
 
+(defn ->order-entry-config
+  "The Java order-entry settings for the :order-entry part of a validated configuration, or nil."
+  ^OrderEntryConfig [cfg]
+  (when-let [oe (:order-entry cfg)]
+    (let [{:keys [venue username password session soupbintcp server-timeout-ms client-timeout-ms reconnect-ms
+                  max-live-orders max-instruments first-user-ref-num limits]} (deep-merge order-entry-defaults oe)]
+      (OrderEntryConfig. (socket-address venue) username password session (= "4.10" soupbintcp)
+                         (* 1000000 (long server-timeout-ms)) (long client-timeout-ms)
+                         (* 1000000 (long (first reconnect-ms))) (* 1000000 (long (second reconnect-ms)))
+                         (int max-live-orders) (int max-instruments) (long first-user-ref-num)
+                         (java.util.LinkedHashMap. ^java.util.Map (into {} (map (fn [[k v]] [(name k) (long v)]))
+                                                                       limits))))))
+
+(defn- with-strategies
+  "Adds the configured strategies and their parameters to an EngineConfig."
+  ^EngineConfig [^EngineConfig ec cfg]
+  (reduce (fn [^EngineConfig acc {:keys [slot type params] :as st}]
+            (reduce (fn [^EngineConfig acc2 [k v]] (.withParam acc2 (int slot) (name k) (long v)))
+                    (.withStrategy acc (int slot) ((strategy-types type) st))
+                    params))
+          ec
+          (:strategies cfg)))
+
 (defn ->engine-config
   "The Java engine settings for a validated configuration."
   ^EngineConfig [cfg]
@@ -258,4 +364,6 @@
                        (* 1000 (long (:stall-threshold-us e)))
                        (int (:hand-off-slots e)))
         (.withBooks (int (:max-orders b)) (int (:max-levels b)) (int (:max-books b)))
-        (.withFeed (->feed-config cfg)))))
+        (.withFeed (->feed-config cfg))
+        (.withOrderEntry (->order-entry-config cfg))
+        (with-strategies cfg))))

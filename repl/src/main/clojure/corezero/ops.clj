@@ -9,7 +9,11 @@
             [corezero.table :as table])
   (:import (corezero.book BookSnapshot BookView)
            (corezero.core CommandClient CommandException CommandException$Kind CommandReply CommandType
-                          Engine EngineSnapshot EngineState)
+                          Engine EngineSnapshot EngineState OrderEntry TradingSnapshot)
+           (corezero.ouch SoupBinTcpListener)
+           (corezero.risk RiskLimits RiskResult TradingState)
+           (corezero.strategy EntryResult)
+           (org.HdrHistogram Histogram)
            (corezero.telemetry EngineCounter)
            (java.io File Writer)
            (java.lang ProcessHandle)
@@ -276,12 +280,273 @@
                      {:price (price (.askPrice s i)) :shares (.askShares s i) :orders (.askOrders s i)}))}
        {:type ::book}))))
 
+
+;; ---------------------------------------------------------------------------------------------- orders and risk
+
+(defn- money
+  "A fixed-point amount in 1/10,000 dollar as a BigDecimal."
+  [^long v]
+  (BigDecimal/valueOf v 4))
+
+(defn- trading-snapshot
+  ^TradingSnapshot []
+  (when-not (.hasOrderEntry (engine/engine))
+    (throw (ex-info "this engine has no order entry (no :order-entry in its configuration)"
+                    {::error :no-order-entry})))
+  (command! (fn [^CommandClient c ^Duration t] (.fill c (TradingSnapshot.) t))))
+
+(defn- slot-name [slot] (if (= slot OrderEntry/OPS_SLOT) "ops" (str slot)))
+
+(defn- order-rows
+  [^TradingSnapshot s]
+  (vec (for [i (range (.orderRows s))]
+         {:ref (.orderUserRefNum s i)
+          :slot (slot-name (.orderSlot s i))
+          :symbol (.symbol s (.orderLocate s i))
+          :side (str (.orderSide s i))
+          :price (money (.orderPrice s i))
+          :qty (.orderOriginalQuantity s i)
+          :open (.orderOpenQuantity s i)
+          :filled (.orderExecutedQuantity s i)
+          :state (str/lower-case (str (.orderState s i)))})))
+
+(defn- fill-rows
+  [^TradingSnapshot s]
+  (vec (for [i (range (.fillRows s))]
+         {:match (.fillMatchNumber s i)
+          :ref (.fillUserRefNum s i)
+          :slot (slot-name (.fillSlot s i))
+          :symbol (.symbol s (.fillLocate s i))
+          :side (str (.fillSide s i))
+          :shares (.fillShares s i)
+          :price (money (.fillPrice s i))})))
+
+(defn orders
+  "Open orders (newest last), copied by the hot thread: UserRefNum, slot, symbol, side, price, entered / open /
+  executed shares and state. The title line counts orders sent, fills and live orders."
+  []
+  (let [s (trading-snapshot)]
+    (with-meta (order-rows s)
+      {:type ::titled-table
+       :title (str "open " (.openOrdersTotal s) "  sent " (.ordersSent s) "  cancels sent " (.cancelsSent s)
+                   "  fills " (.fills s) " (" (.filledShares s) " shares)  trading "
+                   (str/lower-case (TradingState/name (.tradingState s)))
+                   (when-not (.loggedIn s) "  ORDER SESSION DOWN"))
+       :columns [:ref :slot :symbol :side :price :qty :open :filled :state]})))
+
+(defn fills
+  "The last 64 executions of our orders, oldest first: match number, order, slot, symbol, side, shares, price."
+  []
+  (let [s (trading-snapshot)]
+    (with-meta (fill-rows s) {:type ::table :columns [:match :ref :slot :symbol :side :shares :price]})))
+
+(defn positions
+  "Positions by strategy slot and symbol: signed shares, average cost, the mark (mid, else last trade), and
+  realized and unrealized P&L in dollars, exact (fixed point)."
+  []
+  (let [s (trading-snapshot)]
+    (with-meta
+      (vec (for [i (range (.positionRows s))]
+             {:slot (slot-name (.positionSlot s i))
+              :symbol (.symbol s (.positionLocate s i))
+              :position (.position s i)
+              :avg-cost (money (.averageCost s i))
+              :mark (money (.markPrice s i))
+              :realized (money (.realizedPnl s i))
+              :unrealized (money (.unrealizedPnl s i))}))
+      {:type ::table :columns [:slot :symbol :position :avg-cost :mark :realized :unrealized]})))
+
+(defn pnl
+  "P&L in dollars: realized, unrealized at the mark and total, overall and by symbol."
+  []
+  (let [rows (positions)
+        sum (fn [k rs] (reduce #(.add ^BigDecimal %1 ^BigDecimal (k %2)) (money 0) rs))
+        total (fn [rs] (let [r (sum :realized rs) u (sum :unrealized rs)]
+                         {:realized r :unrealized u :total (.add ^BigDecimal r u)}))]
+    (with-meta
+      (merge (total rows)
+             {:by-symbol (into (sorted-map) (for [[sym rs] (group-by :symbol rows)]
+                                              [sym (:total (total rs))]))})
+      {:type ::map :keys [:realized :unrealized :total :by-symbol]})))
+
+(defn- nonzero-map
+  [pairs]
+  (into (sorted-map) (remove (comp zero? val)) pairs))
+
+(defn risk
+  "The risk gate: trading state, every limit (keys for set-limit!), orders passed and refused, refusals by
+  reason, the throttle's tokens, and order calls that sent nothing (session down, send buffer full...)."
+  []
+  (let [s (trading-snapshot)]
+    (with-meta
+      {:trading-state (keyword (str/lower-case (TradingState/name (.tradingState s))))
+       :limits (into (array-map) (map-indexed (fn [i k] [(keyword k) (.limit s i)]) RiskLimits/KEYS))
+       :passed (.riskAccepted s)
+       :refused (.riskRejected s)
+       :refused-by-reason (nonzero-map (for [r (range 1 RiskResult/COUNT)]
+                                         [(RiskResult/describe r) (.riskRejects s r)]))
+       :throttle-tokens (.throttleTokens s)
+       :not-sent (nonzero-map (for [c (range RiskResult/COUNT EntryResult/COUNT)]
+                                [(EntryResult/describe c) (.entryRejects s c)]))}
+      {:type ::map :keys [:trading-state :limits :passed :refused :refused-by-reason :throttle-tokens :not-sent]})))
+
+(def ^:private disconnect-reasons
+  {SoupBinTcpListener/DISCONNECT_CLOSED_BY_SERVER :closed-by-venue
+   SoupBinTcpListener/DISCONNECT_SERVER_TIMEOUT :venue-silent
+   SoupBinTcpListener/DISCONNECT_MALFORMED :malformed-packet
+   SoupBinTcpListener/DISCONNECT_CONNECT_FAILED :connect-failed
+   SoupBinTcpListener/DISCONNECT_LOGOUT :logout
+   SoupBinTcpListener/DISCONNECT_LOGIN_REJECTED :login-rejected
+   SoupBinTcpListener/DISCONNECT_END_OF_SESSION :end-of-session})
+
+(defn order-session
+  "The OUCH 5.0 over SoupBinTCP session: logged in or not, the venue's session and next sequence number,
+  reconnects and disconnects by reason, packets and heartbeats, bad input from the venue (malformed packets,
+  undecodable OUCH, messages for unknown orders) and the reconciliation after the last login."
+  []
+  (let [s (trading-snapshot)
+        oe (get-in (engine/current) [:config :order-entry])]
+    (with-meta
+      {:venue (:venue oe)
+       :logged-in (.loggedIn s)
+       :stopped (.stopped s)
+       :session (.session s)
+       :next-sequence (.nextSequence s)
+       :logins (.logins s)
+       :login-rejects (.loginRejects s)
+       :reconnects (.reconnects s)
+       :disconnects (nonzero-map (for [[code k] disconnect-reasons] [k (.disconnects s (int code))]))
+       :packets-in (.packetsIn s)
+       :packets-out (.packetsOut s)
+       :sequenced-messages (.sequencedMessages s)
+       :heartbeats-in (.heartbeatsIn s)
+       :heartbeats-out (.heartbeatsOut s)
+       :malformed-packets (.malformedPackets s)
+       :unknown-packets (.unknownPackets s)
+       :ouch-undecodable (.ouchErrors s)
+       :ouch-unknown-orders (.ouchUnknownOrders s)
+       :ouch-refused-by-orders (.ouchRejectedByOrders s)
+       :send-buffer-full (.sendBufferFull s)
+       :venue-next-user-ref-num (.venueNextUserRefNum s)
+       :next-user-ref-num (.nextUserRefNum s)
+       :lost-in-flight (.lostInFlight s)
+       :cancels-resent (.cancelsResent s)
+       :canceled-on-accept (.canceledOnAccept s)}
+      {:type ::map :keys [:venue :logged-in :stopped :session :next-sequence :logins :login-rejects :reconnects
+                          :disconnects :packets-in :packets-out :sequenced-messages :heartbeats-in :heartbeats-out
+                          :malformed-packets :unknown-packets :ouch-undecodable :ouch-unknown-orders
+                          :ouch-refused-by-orders :send-buffer-full :venue-next-user-ref-num :next-user-ref-num
+                          :lost-in-flight :cancels-resent :canceled-on-accept]})))
+
+(defn tick-to-trade
+  "In-core tick-to-trade of every order sent while handling market data: from the frame being handed to the
+  engine to the Enter Order written to the socket, in nanoseconds (count, percentiles, max)."
+  []
+  (let [^Histogram h (.tickToTrade (trading-snapshot))
+        p (fn [q] (.getValueAtPercentile h q))]
+    (with-meta
+      {:orders (.getTotalCount h) :p50-ns (p 50.0) :p90-ns (p 90.0) :p99-ns (p 99.0) :p99.9-ns (p 99.9)
+       :max-ns (.getMaxValue h)}
+      {:type ::map :keys [:orders :p50-ns :p90-ns :p99-ns :p99.9-ns :max-ns]})))
+
+(def ^:dynamic *confirm-timeout-ms*
+  "How long kill!, cancel-all! and flatten! wait for the venue to confirm."
+  5000)
+
+(defn- await-venue
+  "Polls trading snapshots until (done? snapshot) or the confirmation timeout; returns [snapshot done? ms]."
+  [done?]
+  (let [start (System/nanoTime)
+        deadline (+ start (* 1000000 (long *confirm-timeout-ms*)))]
+    (loop []
+      (let [s (trading-snapshot)
+            ok (boolean (done? s))]
+        (if (or ok (> (System/nanoTime) deadline))
+          [s ok (quot (- (System/nanoTime) start) 1000000)]
+          (do (Thread/sleep 20) (recur)))))))
+
+(defn- open-count [^TradingSnapshot s] (.openOrdersTotal s))
+
+(defn kill!
+  "Kill switch: trading state HALTED (the risk gate refuses every new order, whatever its source) and a cancel
+  for every open order. Waits until the venue has confirmed every cancel (no open orders left) or
+  *confirm-timeout-ms*, and says which. Orders still in flight are cancelled the moment the venue accepts them.
+  Stays on until (unkill!)."
+  []
+  (let [before (open-count (trading-snapshot))
+        reply (command! (fn [^CommandClient c ^Duration t] (.kill c t)))
+        [s ok ms] (await-venue #(zero? (open-count %)))]
+    (with-meta
+      (assoc reply :trading-state :halted :open-orders-before before :open-orders-now (open-count s)
+                   :venue-confirmed ok :waited-ms ms)
+      {:type ::map :keys [:command :status :trading-state :open-orders-before :open-orders-now :venue-confirmed
+                          :waited-ms :input-sequence]})))
+
+(defn unkill!
+  "Releases the kill switch: trading state ACTIVE; strategies may send orders again."
+  []
+  (assoc (command! (fn [^CommandClient c ^Duration t] (.unkill c t))) :trading-state :active))
+
+(defn cancel-all!
+  "Cancels every open order (trading state unchanged: strategies may quote again at once) and waits for the
+  venue's confirmations, as kill! does."
+  []
+  (let [before (open-count (trading-snapshot))
+        reply (command! (fn [^CommandClient c ^Duration t] (.cancelAll c t)))
+        [s ok ms] (await-venue #(zero? (open-count %)))]
+    (assoc reply :open-orders-before before :open-orders-now (open-count s) :venue-confirmed ok :waited-ms ms)))
+
+(defn- symbol-position
+  [^TradingSnapshot s symbol]
+  (reduce + 0 (for [i (range (.positionRows s)) :when (= symbol (.symbol s (.positionLocate s i)))]
+                (.position s i))))
+
+(defn flatten!
+  "Flattens one instrument: cancels its open orders, then sends, for each slot holding a position in it, an
+  immediate-or-cancel order for the whole position at the opposite touch (through the risk gate). Waits for
+  the position to reach zero or *confirm-timeout-ms*; an IOC that finds too little liquidity leaves the rest,
+  and the result says so."
+  [symbol]
+  (when-not (and (string? symbol) (not (str/blank? symbol)) (<= (count symbol) 8))
+    (throw (ex-info (str "symbol must be a string such as \"AAPL\", got " (pr-str symbol)) {::error :bad-argument})))
+  (let [before (symbol-position (trading-snapshot) symbol)
+        reply (command! (fn [^CommandClient c ^Duration t] (.flatten c ^String symbol t)))
+        [s ok ms] (await-venue #(zero? (symbol-position % symbol)))]
+    (assoc reply :symbol symbol :position-before before :position-now (symbol-position s symbol) :flat ok
+                 :waited-ms ms)))
+
+(defn- limit-key
+  ^String [k]
+  (let [s (param-key k)]
+    (when-not (some #{s} (conj (vec RiskLimits/KEYS) RiskLimits/TRADING_STATE))
+      (throw (ex-info (str "unknown limit " (pr-str k) "; limits: "
+                           (str/join " " (map #(str ":" %) (conj (vec RiskLimits/KEYS) RiskLimits/TRADING_STATE))))
+                      {::error :bad-argument})))
+    s))
+
+(def ^:private trading-states {:active TradingState/ACTIVE :reducing TradingState/REDUCING
+                               :halted TradingState/HALTED})
+
+(defn set-limit!
+  "Sets risk limit `k` (a keyword, see (risk)) to integer `v`, applied by the hot thread between two events.
+  Notional is in 1/10,000 dollar; :collar-bps in basis points; :trading-state takes :active, :reducing or
+  :halted (or 0, 1, 2)."
+  [k v]
+  (let [key (limit-key k)
+        value (if (= key RiskLimits/TRADING_STATE) (get trading-states v v) v)]
+    (when-not (and (integer? value) (<= 0 value Long/MAX_VALUE))
+      (throw (ex-info (str "limit value must be an integer >= 0 (fixed point for money), got " (pr-str v))
+                      {::error :bad-argument})))
+    (assoc (command! (fn [^CommandClient c ^Duration t] (.setLimit c key (long value) t)))
+           :limit (keyword key) :value v)))
+
 (defn help
   "The vocabulary, one line each."
   []
   (with-meta
     (vec (for [v [#'status #'counters #'threads #'feed #'book #'snapshot #'pause! #'resume! #'set-param!
-                  #'shutdown!]]
+                  #'orders #'fills #'positions #'pnl #'risk #'order-session #'tick-to-trade #'set-limit! #'kill!
+                  #'unkill! #'cancel-all! #'flatten! #'shutdown!]]
            {:fn (str "(" (:name (meta v)) (some->> (first (:arglists (meta v))) seq (str/join " ") (str " ")) ")")
             :doc (first (str/split-lines (:doc (meta v))))}))
     {:type ::table :columns [:fn :doc]}))
@@ -303,6 +568,9 @@
 
 (defmethod print-method ::map [m ^Writer w]
   (.write w ^String (table/render-map m (or (:keys (meta m)) (sort (keys m))))))
+
+(defmethod print-method ::titled-table [rows ^Writer w]
+  (.write w ^String (str (:title (meta rows)) "\n" (table/render (:columns (meta rows)) rows))))
 
 (defmethod print-method ::table [rows ^Writer w]
   (.write w ^String (table/render (:columns (meta rows)) rows)))

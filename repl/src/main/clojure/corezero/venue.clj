@@ -11,18 +11,30 @@
 (set! *warn-on-reflection* true)
 
 (defn command
-  "The command line that starts venue-sim for the :venue-sim part of a configuration."
-  [{:keys [feed rerequest-port session rate itch drop-every]} ^File home java]
-  (let [dir (io/file home "venue-sim" "target")]
-    (into [java "--add-exports" "java.base/jdk.internal.misc=ALL-UNNAMED"
-           "-cp" (str (io/file dir "corezero-venue-sim.jar") File/pathSeparator (io/file dir "lib") "/*")
-           "corezero.venue.VenueSimMain"
-           "--itch" (str (config/resolve-path itch))
-           "--feed" feed
-           "--rerequest-port" (str rerequest-port)
-           "--session" session
-           "--rate" (str rate)]
-          (when drop-every ["--drop-every" (str drop-every)]))))
+  "The command line that starts venue-sim for the :venue-sim part of a configuration. With :ouch it runs as an
+  exchange: an OUCH 5.0 over SoupBinTCP port, matching, and the feed built from what the matching engine does."
+  [{:keys [feed rerequest-port session rate itch drop-every ouch ouch-user ouch-password ouch-session flow-rate seed
+           state-dir ouch-latency-us reject-every]} ^File home java]
+  (let [dir (io/file home "venue-sim" "target")
+        opt (fn [flag v] (when (some? v) [flag (str v)]))]
+    (-> [java "--add-exports" "java.base/jdk.internal.misc=ALL-UNNAMED"
+         "-cp" (str (io/file dir "corezero-venue-sim.jar") File/pathSeparator (io/file dir "lib") "/*")
+         "corezero.venue.VenueSimMain"
+         "--itch" (str (config/resolve-path itch))
+         "--feed" feed
+         "--rerequest-port" (str rerequest-port)
+         "--session" session
+         "--rate" (str rate)]
+        (into (opt "--drop-every" drop-every))
+        (into (opt "--ouch" ouch))
+        (into (opt "--ouch-user" ouch-user))
+        (into (opt "--ouch-password" ouch-password))
+        (into (opt "--ouch-session" ouch-session))
+        (into (opt "--flow-rate" flow-rate))
+        (into (opt "--seed" seed))
+        (into (opt "--state-dir" (some-> state-dir config/resolve-path)))
+        (into (opt "--ouch-latency-us" ouch-latency-us))
+        (into (opt "--reject-every" reject-every)))))
 
 (defn start!
   "Starts venue-sim for configuration `cfg`. Returns {:process p} or {:skipped reason}."

@@ -78,3 +78,48 @@
 (deftest a-missing-file-is-a-clear-error
   (is (thrown-with-msg? clojure.lang.ExceptionInfo #"config file /no/such.edn does not exist"
                         (config/load-config "/no/such.edn"))))
+
+(deftest order-entry-and-strategies-become-java-settings
+  (let [cfg (config/load-config "demo")
+        ec (config/->engine-config cfg)
+        oe (.orderEntry ec)]
+    (is (some? oe) "the demo trades")
+    (is (= 31003 (.getPort (.venue oe))))
+    (is (false? (.version410 oe)) "the demo logs in with the 49-byte 4.00 request nassau speaks")
+    (is (= 1000 (get (.limits oe) "max-order-qty")))
+    (is (instance? corezero.strategy.TouchQuoter (.strategy ec 0)))
+    (is (nil? (.strategy ec 1)))
+    (is (= #{["size" 100] ["max-inventory" 300]}
+           (set (map (fn [^corezero.core.EngineConfig$Param p] [(.key p) (.value p)]) (.params ec)))))))
+
+(deftest bad-order-entry-and-strategy-settings-name-the-key
+  (let [base "{:hot-cores [1] :feed {:bind \"127.0.0.1:0\"} "]
+    (testing "order entry without a feed"
+      (is (str/includes? (:message (error-of "{:hot-cores [1] :order-entry {:venue \"127.0.0.1:1\"}}"))
+                         ":order-entry")))
+    (testing "an unknown limit"
+      (is (str/includes? (:message (error-of (str base ":order-entry {:venue \"127.0.0.1:1\" :limits {:max-qty 5}}}")))
+                         ":order-entry :limits :max-qty")))
+    (testing "a negative limit"
+      (is (str/includes? (:message (error-of (str base ":order-entry {:venue \"127.0.0.1:1\" :limits {:max-position -1}}}")))
+                         "an integer >= 0")))
+    (testing "a bad SoupBinTCP version"
+      (is (str/includes? (:message (error-of (str base ":order-entry {:venue \"127.0.0.1:1\" :soupbintcp \"3\"}}")))
+                         ":order-entry :soupbintcp")))
+    (testing "a strategy without order entry"
+      (is (str/includes? (:message (error-of (str base ":strategies [{:slot 0 :type :touch-quoter :symbol \"AAPL\"}]}")))
+                         ":strategies 0")))
+    (testing "an unknown strategy type"
+      (is (str/includes? (:message (error-of (str base ":order-entry {:venue \"127.0.0.1:1\"} "
+                                                  ":strategies [{:slot 0 :type :nope :symbol \"AAPL\"}]}")))
+                         ":strategies 0 :type")))
+    (testing "two strategies in one slot"
+      (is (str/includes? (:message (error-of (str base ":order-entry {:venue \"127.0.0.1:1\"} "
+                                                  ":strategies [{:slot 0 :type :touch-quoter :symbol \"AAPL\"} "
+                                                  "{:slot 0 :type :touch-quoter :symbol \"MSFT\"}]}")))
+                         "distinct slots")))
+    (testing "a non-integer parameter"
+      (is (str/includes? (:message (error-of (str base ":order-entry {:venue \"127.0.0.1:1\"} "
+                                                  ":strategies [{:slot 0 :type :touch-quoter :symbol \"AAPL\" "
+                                                  ":params {:size 1.5}}]}")))
+                         ":strategies 0 :params")))))

@@ -35,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -139,6 +140,12 @@ public final class Engine implements AutoCloseable
 
     private void start()
     {
+        // Before the hot thread starts, core 0 may write its parameter table: Thread.start orders the writes.
+        for (final EngineConfig.Param param : config.params())
+        {
+            final byte[] key = param.key().getBytes(StandardCharsets.US_ASCII);
+            agent.params().set(param.slot(), new UnsafeBuffer(key), 0, key.length, param.value());
+        }
         if (null != strategies)
         {
             for (int slot = 0; slot < ParamTable.SLOT_COUNT; slot++)

@@ -2,6 +2,9 @@ package corezero.core;
 
 import corezero.strategy.Strategy;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.agrona.BitUtil;
 
 import java.nio.file.Path;
@@ -47,6 +50,12 @@ public final class EngineConfig
     private final int maxBooks;
     private final OrderEntryConfig orderEntry;
     private final Strategy[] strategies;
+    private final List<Param> params;
+
+    /** A strategy parameter set before the hot thread starts. */
+    public record Param(int slot, String key, long value)
+    {
+    }
 
     /**
      * @param opsCpu              CPU of the OS, the JVM's own threads and the REPL.
@@ -70,7 +79,7 @@ public final class EngineConfig
     {
         this(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit, stallThresholdNs,
             handOffSlots, null, DEFAULT_MAX_ORDERS, DEFAULT_MAX_LEVELS_PER_SIDE, DEFAULT_MAX_BOOKS, null,
-            new Strategy[ParamTable.SLOT_COUNT]);
+            new Strategy[ParamTable.SLOT_COUNT], List.of());
     }
 
     private EngineConfig(
@@ -87,7 +96,8 @@ public final class EngineConfig
         final int maxLevelsPerSide,
         final int maxBooks,
         final OrderEntryConfig orderEntry,
-        final Strategy[] strategies)
+        final Strategy[] strategies,
+        final List<Param> params)
     {
         require(opsCpu >= 0, "ops-core", opsCpu, "a CPU index >= 0");
         require(hotCpu >= -1 && hotCpu != opsCpu, "hot-core", hotCpu, "a CPU index other than the ops core");
@@ -116,6 +126,7 @@ public final class EngineConfig
         this.maxBooks = maxBooks;
         this.orderEntry = orderEntry;
         this.strategies = strategies;
+        this.params = params;
     }
 
     /**
@@ -127,7 +138,7 @@ public final class EngineConfig
     public EngineConfig withFeed(final FeedConfig feed)
     {
         return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies);
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params);
     }
 
     /**
@@ -139,7 +150,7 @@ public final class EngineConfig
     public EngineConfig withOrderEntry(final OrderEntryConfig orderEntry)
     {
         return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies);
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params);
     }
 
     /**
@@ -156,7 +167,30 @@ public final class EngineConfig
         final Strategy[] copy = strategies.clone();
         copy[slot] = strategy;
         return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, copy);
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, copy, params);
+    }
+
+    /**
+     * The same settings with a strategy parameter set before the hot thread starts, so a strategy sees it from
+     * its first event.
+     *
+     * @param slot  strategy slot.
+     * @param key   1..32 printable ASCII characters.
+     * @param value the value.
+     * @return a new config.
+     */
+    public EngineConfig withParam(final int slot, final String key, final long value)
+    {
+        require(slot >= 0 && slot < ParamTable.SLOT_COUNT, "strategies :slot", slot,
+            "0.." + (ParamTable.SLOT_COUNT - 1));
+        require(null != key && !key.isEmpty() && key.length() <= CommandDescriptor.MAX_KEY_LENGTH &&
+            key.chars().allMatch(c -> CommandDescriptor.isKeyByte((byte)c) && c < 0x80),
+            "strategies :params key", key, "1.." + CommandDescriptor.MAX_KEY_LENGTH + " printable ASCII characters");
+        final List<Param> copy = new ArrayList<>(params);
+        copy.add(new Param(slot, key, value));
+        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies,
+            List.copyOf(copy));
     }
 
     /**
@@ -170,7 +204,7 @@ public final class EngineConfig
     public EngineConfig withBooks(final int maxOrders, final int maxLevelsPerSide, final int maxBooks)
     {
         return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies);
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params);
     }
 
     /**
@@ -281,5 +315,11 @@ public final class EngineConfig
     public Strategy strategy(final int slot)
     {
         return strategies[slot];
+    }
+
+    /** @return strategy parameters set before the hot thread starts, in order. */
+    public List<Param> params()
+    {
+        return params;
     }
 }

@@ -58,8 +58,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * <b>Reconnect and reconciliation.</b> The SoupBinTCP client logs in again with the next sequence number it
  * expects, so the venue replays every sequenced message missed while down. After each login an Account Query
- * asks the venue for the next UserRefNum it expects: an order still PENDING_NEW at or above that number never
- * reached the venue and is rejected locally ({@link #LOST_IN_FLIGHT}); cancels still pending are sent again
+ * asks the venue for the next UserRefNum it expects: an order sent before the query and still PENDING_NEW at or
+ * above that number never reached the venue and is rejected locally ({@link #LOST_IN_FLIGHT}) (an order sent after
+ * the query is only in flight); cancels still pending are sent again
  * (the venue ignores a cancel for an order that is gone).
  * <p>
  * <b>Tick-to-trade.</b> An order sent while a market data frame is being handled records, into a histogram,
@@ -157,6 +158,8 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private int collectLocate;
     private long collectFromUserRefNum;
     private boolean reconcilePending;
+    /** First UserRefNum not yet sent when the Account Query went out: the venue's answer says nothing of later ones. */
+    private long reconcileBelowUserRefNum;
 
     private long ordersSent;
     private long cancelsSent;
@@ -638,6 +641,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     {
         logins++;
         reconcilePending = true;
+        reconcileBelowUserRefNum = orders.nextUserRefNum();
         accountQueryEncoder.wrap(scratch, 0);
         if (session.sendUnsequenced(scratch, 0, accountQueryEncoder.encodedLength()))
         {
@@ -813,7 +817,8 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
             final long userRefNum = collected[i];
             if (OrderState.PENDING_NEW == orders.state(userRefNum))
             {
-                if (userRefNum >= nextUserRefNum)
+                // An order sent after the query reaches the venue after it too: it is in flight, not lost.
+                if (userRefNum >= nextUserRefNum && userRefNum < reconcileBelowUserRefNum)
                 {
                     lostInFlight++;
                     orders.onRejected(userRefNum, LOST_IN_FLIGHT, nowNs);
