@@ -328,7 +328,8 @@
   (let [s (trading-snapshot)]
     (with-meta (order-rows s)
       {:type ::titled-table
-       :title (str "open " (.openOrdersTotal s) "  sent " (.ordersSent s) "  cancels sent " (.cancelsSent s)
+       :title (str "open " (.openOrdersTotal s) "  sent " (.ordersSent s) " (venue accepted " (.venueAccepted s)
+                   ", rejected " (.venueRejected s) ")  cancels sent " (.cancelsSent s)
                    "  fills " (.fills s) " (" (.filledShares s) " shares)  trading "
                    (str/lower-case (TradingState/name (.tradingState s)))
                    (when-not (.loggedIn s) "  ORDER SESSION DOWN"))
@@ -371,7 +372,7 @@
 
 (defn- nonzero-map
   [pairs]
-  (into (sorted-map) (remove (comp zero? val)) pairs))
+  (into (sorted-map) (remove (comp zero? second)) pairs))
 
 (defn risk
   "The risk gate: trading state, every limit (keys for set-limit!), orders passed and refused, refusals by

@@ -48,6 +48,10 @@
       (not (and itch (.isFile itch))) {:skipped (str "no ITCH capture at " itch)}
       :else
       (let [java (or (.orElse (.command (.info (ProcessHandle/current))) nil) "java")
+            ;; A demo is a new trading day: the venue's journal of the last one is cleared. A venue-sim restarted
+            ;; by hand while the demo runs (same command line) reloads it and the session resumes.
+            _ (when-let [dir (some-> (:state-dir vs) config/resolve-path .toFile)]
+                (doseq [^File f (reverse (file-seq dir))] (.delete f)))
             pb (doto (ProcessBuilder. ^java.util.List (command vs (config/home) java))
                  (.redirectOutput ProcessBuilder$Redirect/INHERIT)
                  (.redirectError ProcessBuilder$Redirect/INHERIT))]

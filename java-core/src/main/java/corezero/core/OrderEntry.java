@@ -162,6 +162,8 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private long reconcileBelowUserRefNum;
 
     private long ordersSent;
+    private long venueAccepted;
+    private long venueRejected;
     private long cancelsSent;
     private long fillCount;
     private long filledShares;
@@ -539,6 +541,16 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         return ordersSent;
     }
 
+    long venueAccepted()
+    {
+        return venueAccepted;
+    }
+
+    long venueRejected()
+    {
+        return venueRejected;
+    }
+
     long cancelsSent()
     {
         return cancelsSent;
@@ -705,6 +717,10 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         final int result = orders.onAccepted(
             userRefNum, accepted.orderReferenceNumber(), accepted.quantity(), accepted.price(), nowNs);
         countOrderResult(result);
+        if (OrderResult.OK == result)
+        {
+            venueAccepted++;
+        }
         if (OrderResult.OK == result && gate.isHalted() && EntryResult.OK == cancel(-1, userRefNum, nowNs))
         {
             canceledOnAccept++;
@@ -766,7 +782,12 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     /** {@inheritDoc} */
     public void onRejected(final OuchRejectedDecoder rejected)
     {
-        countOrderResult(orders.onRejected(rejected.userRefNum(), rejected.reason(), nowNs));
+        final int result = orders.onRejected(rejected.userRefNum(), rejected.reason(), nowNs);
+        countOrderResult(result);
+        if (OrderResult.OK == result)
+        {
+            venueRejected++;
+        }
     }
 
     /** {@inheritDoc} */
@@ -804,6 +825,8 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     {
         final long nextUserRefNum = response.nextUserRefNum();
         lastNextUserRefNum = nextUserRefNum;
+        // The venue's port may have seen higher numbers than this engine issued (a restarted engine): go past them.
+        orders.advanceUserRefNum(nextUserRefNum);
         if (!reconcilePending)
         {
             return;

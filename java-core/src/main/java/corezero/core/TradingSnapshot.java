@@ -93,6 +93,8 @@ public final class TradingSnapshot
     private long endOfSessions;
 
     private long ordersSent;
+    private long venueAccepted;
+    private long venueRejected;
     private long cancelsSent;
     private long fills;
     private long filledShares;
@@ -249,6 +251,8 @@ public final class TradingSnapshot
         endOfSessions = entry.endOfSessions();
 
         ordersSent = entry.ordersSent();
+        venueAccepted = entry.venueAccepted();
+        venueRejected = entry.venueRejected();
         cancelsSent = entry.cancelsSent();
         fills = entry.fillCount();
         filledShares = entry.filledShares();
@@ -665,6 +669,18 @@ public final class TradingSnapshot
     public long ordersSent()
     {
         return ordersSent;
+    }
+
+    /** @return orders the venue accepted (Accepted messages applied). */
+    public long venueAccepted()
+    {
+        return venueAccepted;
+    }
+
+    /** @return orders the venue rejected (Rejected messages applied). */
+    public long venueRejected()
+    {
+        return venueRejected;
     }
 
     /** @return Cancel Orders sent. */

@@ -701,6 +701,22 @@ public final class Orders implements ExposureView
         return nextUserRefNum;
     }
 
+    /**
+     * Never issue a UserRefNum below this one (the venue expects a higher one, e.g. after the engine restarted
+     * on a port the venue kept). Numbers only ever go up.
+     *
+     * @param atLeast the lowest UserRefNum to issue next.
+     * @return the next UserRefNum now.
+     */
+    public long advanceUserRefNum(final long atLeast)
+    {
+        if (atLeast > nextUserRefNum && atLeast <= MAX_USER_REF_NUM + 1)
+        {
+            nextUserRefNum = atLeast;
+        }
+        return nextUserRefNum;
+    }
+
     /** @return pooled order entries in use (open orders plus pending replacements). */
     public int liveOrders()
     {

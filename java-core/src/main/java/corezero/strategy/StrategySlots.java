@@ -394,7 +394,8 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
 
         public int locateOf(final CharSequence symbol)
         {
-            return books.locateOf(symbol);
+            // The books answer -1 for an unknown symbol; the context promises 0, never a valid locate.
+            return Math.max(0, books.locateOf(symbol));
         }
 
         public long param(final CharSequence key, final long defaultValue)
