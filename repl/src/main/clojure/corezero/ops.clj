@@ -440,15 +440,17 @@
                           :lost-in-flight :cancels-resent :canceled-on-accept]})))
 
 (defn tick-to-trade
-  "In-core tick-to-trade of every order sent while handling market data: from the frame being handed to the
-  engine to the Enter Order written to the socket, in nanoseconds (count, percentiles, max)."
+  "Tick-to-trade of every order sent while handling market data, in nanoseconds from the frame being handed to
+  the engine: :in-core to the Enter Order encoded in the order session's send buffer (all user space), and
+  :to-socket to the kernel's TCP write of it having returned (the system call included)."
   []
-  (let [^Histogram h (.tickToTrade (trading-snapshot))
-        p (fn [q] (.getValueAtPercentile h q))]
-    (with-meta
-      {:orders (.getTotalCount h) :p50-ns (p 50.0) :p90-ns (p 90.0) :p99-ns (p 99.0) :p99.9-ns (p 99.9)
-       :max-ns (.getMaxValue h)}
-      {:type ::map :keys [:orders :p50-ns :p90-ns :p99-ns :p99.9-ns :max-ns]})))
+  (let [s (trading-snapshot)
+        row (fn [k ^Histogram h]
+              (let [p (fn [q] (.getValueAtPercentile h q))]
+                {:span k :orders (.getTotalCount h) :p50-ns (p 50.0) :p90-ns (p 90.0) :p99-ns (p 99.0)
+                 :p99.9-ns (p 99.9) :max-ns (.getMaxValue h)}))]
+    (with-meta [(row :in-core (.tickToTrade s)) (row :to-socket (.tickToSocket s))]
+      {:type ::table :columns [:span :orders :p50-ns :p90-ns :p99-ns :p99.9-ns :max-ns]})))
 
 (def ^:dynamic *confirm-timeout-ms*
   "How long kill!, cancel-all! and flatten! wait for the venue to confirm."

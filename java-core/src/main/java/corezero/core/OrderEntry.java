@@ -63,8 +63,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * the query is only in flight); cancels still pending are sent again
  * (the venue ignores a cancel for an order that is gone).
  * <p>
- * <b>Tick-to-trade.</b> An order sent while a market data frame is being handled records, into a histogram,
- * the time from the frame being handed to the engine to the Enter Order having been written to the socket.
+ * <b>Tick-to-trade.</b> An order sent while a market data frame is being handled records two times from the
+ * frame being handed to the engine: to its Enter Order encoded in the session's send buffer (in-core
+ * tick-to-trade, all user space), and to the kernel's TCP write of it having returned (tick-to-socket). What the
+ * strategies send on one market data message leaves in one write when that message has been handled, so a
+ * cancel sent before an order does not put a system call in the order's way.
  * <p>
  * Hot thread only; allocation-free after construction (the client's login, which names the session in a
  * String, is the exception, once per connection).
@@ -139,6 +142,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private final OrderBooks books;
     private final NanoClock nanoClock;
     private final Histogram tickToTrade = new Histogram(MAX_LATENCY_NS, 3);
+    private final Histogram tickToSocket = new Histogram(MAX_LATENCY_NS, 3);
     private final OuchDecoder decoder = new OuchDecoder();
     private final OuchEnterOrderEncoder enterEncoder = new OuchEnterOrderEncoder();
     private final OuchCancelOrderEncoder cancelEncoder = new OuchCancelOrderEncoder();
@@ -158,6 +162,8 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private int collectLocate;
     private long collectFromUserRefNum;
     private boolean reconcilePending;
+    private boolean flushPending;
+    private int ordersInTick;
     /** First UserRefNum not yet sent when the Account Query went out: the venue's answer says nothing of later ones. */
     private long reconcileBelowUserRefNum;
 
@@ -243,12 +249,18 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
 
     /**
      * The time the market data frame now being handled was handed to the engine, or 0 outside one; orders sent
-     * meanwhile record tick-to-trade latency from it.
+     * meanwhile record tick-to-trade latency from it. Messages queued while handling one market data message are
+     * written to the socket together when it ends ({@code tick(0)}), one write for all the orders and cancels
+     * the strategies sent on it; outside a tick every message is written at once.
      *
      * @param tickNs frame time on the real clock, 0 to stop measuring.
      */
     public void tick(final long tickNs)
     {
+        if (0 == tickNs && 0 != this.tickNs && flushPending)
+        {
+            flushTick();
+        }
         this.tickNs = tickNs;
     }
 
@@ -306,7 +318,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
             .interMarketSweepEligibility((byte)'N')
             .crossType((byte)'N');
         putClOrdId(OuchEnterOrderDecoder.CL_ORD_ID_OFFSET, triggerSequence);
-        if (!session.sendUnsequenced(scratch, 0, encoder.encodedLength()))
+        if (!session.queueUnsequenced(scratch, 0, encoder.encodedLength()))
         {
             orders.onRejected(userRefNum, NOT_SENT, nowNs);
             return -entryReject(EntryResult.SEND_BUFFER_FULL);
@@ -314,11 +326,13 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         ordersSent++;
         if (0 != tickNs)
         {
-            final long latencyNs = nanoClock.nanoTime() - tickNs;
-            if (latencyNs >= 0 && latencyNs <= MAX_LATENCY_NS)
-            {
-                tickToTrade.recordValue(latencyNs);
-            }
+            record(tickToTrade, nanoClock.nanoTime() - tickNs);
+            ordersInTick++;
+            flushPending = true;
+        }
+        else
+        {
+            session.flush();
         }
         return userRefNum;
     }
@@ -485,7 +499,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
      */
     public void fill(final TradingSnapshot snapshot)
     {
-        snapshot.fill(this, orders, positions, gate, session, books, tickToTrade, fills);
+        snapshot.fill(this, orders, positions, gate, session, books, tickToTrade, tickToSocket, fills);
     }
 
     /**
@@ -530,10 +544,22 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         return positions;
     }
 
-    /** @return the tick-to-trade histogram (hot thread only; copy it through a snapshot). */
+    /**
+     * @return in-core tick-to-trade: frame handed to the engine to the Enter Order in the session's send buffer
+     * (hot thread only; copy it through a snapshot).
+     */
     public Histogram tickToTrade()
     {
         return tickToTrade;
+    }
+
+    /**
+     * @return tick-to-socket: frame handed to the engine to the kernel's TCP write of the Enter Order returned
+     * (hot thread only; copy it through a snapshot).
+     */
+    public Histogram tickToSocket()
+    {
+        return tickToSocket;
     }
 
     long ordersSent()
@@ -865,12 +891,35 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private boolean sendCancel(final long userRefNum)
     {
         cancelEncoder.wrap(scratch, 0).userRefNum(userRefNum).quantity(0);
-        if (session.sendUnsequenced(scratch, 0, cancelEncoder.encodedLength()))
+        if (session.queueUnsequenced(scratch, 0, cancelEncoder.encodedLength()))
         {
             cancelsSent++;
+            if (0 != tickNs)
+            {
+                flushPending = true;
+            }
+            else
+            {
+                session.flush();
+            }
             return true;
         }
         return false;
+    }
+
+    private void flushTick()
+    {
+        flushPending = false;
+        session.flush();
+        if (ordersInTick > 0)
+        {
+            final long latencyNs = nanoClock.nanoTime() - tickNs;
+            if (latencyNs >= 0 && latencyNs <= MAX_LATENCY_NS)
+            {
+                tickToSocket.recordValueWithCount(latencyNs, ordersInTick);
+            }
+            ordersInTick = 0;
+        }
     }
 
     private void collectCancelable(
@@ -908,6 +957,14 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         while (at < end)
         {
             scratch.putByte(at++, SPACE);
+        }
+    }
+
+    private static void record(final Histogram histogram, final long latencyNs)
+    {
+        if (latencyNs >= 0 && latencyNs <= MAX_LATENCY_NS)
+        {
+            histogram.recordValue(latencyNs);
         }
     }
 

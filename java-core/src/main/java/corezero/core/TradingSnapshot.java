@@ -109,6 +109,7 @@ public final class TradingSnapshot
     private long liveOrders;
 
     private final Histogram tickToTrade = new Histogram(OrderEntry.MAX_LATENCY_NS, 3);
+    private final Histogram tickToSocket = new Histogram(OrderEntry.MAX_LATENCY_NS, 3);
     private boolean filled;
 
     private final OpenOrderConsumer orderCopier = this::copyOrder;
@@ -156,6 +157,7 @@ public final class TradingSnapshot
         final SoupBinTcpClient client,
         final OrderBooks books,
         final Histogram latency,
+        final Histogram socketLatency,
         final OrderEntry.RecentFillRing recentFills)
     {
         orderRows = 0;
@@ -267,6 +269,7 @@ public final class TradingSnapshot
         liveOrders = orders.liveOrders();
 
         latency.copyInto(tickToTrade);
+        socketLatency.copyInto(tickToSocket);
         filled = true;
     }
 
@@ -755,9 +758,15 @@ public final class TradingSnapshot
         return liveOrders;
     }
 
-    /** @return a copy of the in-core tick-to-trade histogram, nanoseconds. */
+    /** @return a copy of the in-core tick-to-trade histogram (frame to Enter Order in the send buffer), ns. */
     public Histogram tickToTrade()
     {
         return tickToTrade;
+    }
+
+    /** @return a copy of the tick-to-socket histogram (frame to the TCP write returned), ns. */
+    public Histogram tickToSocket()
+    {
+        return tickToSocket;
     }
 }

@@ -335,6 +335,27 @@ public final class SoupBinTcpClient
      */
     public boolean sendUnsequenced(final DirectBuffer buffer, final int offset, final int length)
     {
+        if (!queueUnsequenced(buffer, offset, length))
+        {
+            return false;
+        }
+        flush();
+
+        return true;
+    }
+
+    /**
+     * Put one Unsequenced Data packet in the send buffer without writing it to the socket yet: the caller
+     * {@link #flush()}es (an order path that times the two steps apart, or batches several messages per write).
+     * Unflushed bytes are also written by the next {@link #poll(long)}.
+     *
+     * @param buffer holding the message.
+     * @param offset of the message.
+     * @param length of the message, 0 to {@link SoupBinTcpDescriptor#MAX_MESSAGE_LENGTH}.
+     * @return false when not logged in, the message is too long, or the send buffer cannot take it.
+     */
+    public boolean queueUnsequenced(final DirectBuffer buffer, final int offset, final int length)
+    {
         if (state != LOGGED_IN || length < 0 || length > MAX_MESSAGE_LENGTH)
         {
             sendsRefused++;
@@ -356,7 +377,6 @@ public final class SoupBinTcpClient
         sendByteBuffer.position(start + HEADER_LENGTH + length);
         packetsOut++;
         lastSendNs = nowNs;
-        flush();
 
         return true;
     }
@@ -638,9 +658,10 @@ public final class SoupBinTcpClient
     }
 
     /**
-     * Write what the send buffer holds, as much as the socket takes; keep the rest at the front.
+     * Write what the send buffer holds, as much as the socket takes (one non-blocking write); keep the rest at
+     * the front for the next flush or poll. A write error disconnects (and reconnects as configured).
      */
-    private void flush()
+    public void flush()
     {
         final ByteBuffer sendByteBuffer = this.sendByteBuffer;
         if (sendByteBuffer.position() == 0 || state < LOGGING_IN)
