@@ -38,6 +38,13 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
          * @param frameNs        when the frame carrying it was handed to the engine (real clock).
          */
         void onMarketMessage(DirectBuffer buffer, int offset, int length, long sequenceNumber, long frameNs);
+
+        /**
+         * Every message of the frame has been handled: what the strategies sent on it can leave now, together.
+         */
+        default void onFrameDone()
+        {
+        }
     }
 
     private MarketListener marketListener;
@@ -119,6 +126,10 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
             frameNs = frameClock.nanoTime();
         }
         session.onPacket(buffer, offset, length, nowNs);
+        if (null != marketListener)
+        {
+            marketListener.onFrameDone();
+        }
     }
 
     /** {@inheritDoc} */

@@ -66,8 +66,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <b>Tick-to-trade.</b> An order sent while a market data frame is being handled records two times from the
  * frame being handed to the engine: to its Enter Order encoded in the session's send buffer (in-core
  * tick-to-trade, all user space), and to the kernel's TCP write of it having returned (tick-to-socket). What the
- * strategies send on one market data message leaves in one write when that message has been handled, so a
- * cancel sent before an order does not put a system call in the order's way.
+ * strategies send on one market data frame (a MoldUDP64 packet of one or more messages) leaves in one write
+ * when the whole frame has been handled, so neither a cancel sent before an order nor the orders of an earlier
+ * message of the frame put a system call in an order's way.
  * <p>
  * Hot thread only; allocation-free after construction (the client's login, which names the session in a
  * String, is the exception, once per connection).
@@ -249,7 +250,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
 
     /**
      * The time the market data frame now being handled was handed to the engine, or 0 outside one; orders sent
-     * meanwhile record tick-to-trade latency from it. Messages queued while handling one market data message are
+     * meanwhile record tick-to-trade latency from it. Messages queued while handling one market data frame are
      * written to the socket together when it ends ({@code tick(0)}), one write for all the orders and cancels
      * the strategies sent on it; outside a tick every message is written at once.
      *
@@ -877,6 +878,11 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
             {
                 cancelsResent++;
             }
+        }
+        if (gate.isHalted())
+        {
+            // A kill while the session was down could send no cancel: finish it now the venue hears us again.
+            cancelAll(0, nowNs);
         }
     }
 

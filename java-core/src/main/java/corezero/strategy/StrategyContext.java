@@ -19,6 +19,9 @@ public interface StrategyContext
     /** Time in force: Immediate or Cancel. */
     byte IOC = '3';
 
+    /** {@link #paramsVersion()} of a context that does not track versions. */
+    long UNKNOWN_VERSION = Long.MIN_VALUE;
+
     /** @return this strategy's slot, 0..{@link corezero.core.ParamTable#SLOT_COUNT} - 1. */
     int slot();
 
@@ -47,6 +50,18 @@ public interface StrategyContext
      * @return the value.
      */
     long param(CharSequence key, long defaultValue);
+
+    /**
+     * Changes whenever any parameter is set: a strategy may keep its parameters in fields and read them again
+     * only when this changed, instead of looking each one up on every event.
+     *
+     * @return the parameter table's version, or {@link #UNKNOWN_VERSION} from a context that cannot tell (the
+     * strategy must then read its parameters on every event).
+     */
+    default long paramsVersion()
+    {
+        return UNKNOWN_VERSION;
+    }
 
     /**
      * @param stockLocate an instrument.

@@ -212,11 +212,16 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
                 quarantine(slot, ex);
             }
         }
+        currentSequence = 0;
+    }
+
+    /** {@inheritDoc} */
+    public void onFrameDone()
+    {
         if (null != orderEntry)
         {
             orderEntry.tick(0);
         }
-        currentSequence = 0;
     }
 
     /**
@@ -402,6 +407,11 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
         {
             final int index = params.indexOf(slot, key);
             return index < 0 ? defaultValue : params.value(slot, index);
+        }
+
+        public long paramsVersion()
+        {
+            return params.version();
         }
 
         public long position(final int stockLocate)

@@ -18,7 +18,8 @@ import corezero.order.OrderState;
  *  quoting        1 quote, 0 stop quoting (and cancel)      default 1
  *  probe-every    book updates between probes, 0 = none    default 0
  * </pre>
- * It quotes only on a live book with both sides present. Allocation-free.
+ * It quotes only on a live book with both sides present, and reads its parameters again only when the slot's
+ * parameter table changed. Allocation-free.
  */
 public final class TouchQuoter implements Strategy
 {
@@ -34,6 +35,12 @@ public final class TouchQuoter implements Strategy
     private long sellPrice;
     private boolean buyCanceling;
     private boolean sellCanceling;
+    private long paramsVersion = -1;
+    private long size;
+    private long maxInventory;
+    private long edgeTicks;
+    private boolean quoting;
+    private long probeEvery;
     private long updates;
     private long probesSent;
     private long quotesSent;
@@ -86,7 +93,11 @@ public final class TouchQuoter implements Strategy
             return;
         }
 
-        final long probeEvery = context.param("probe-every", 0);
+        final long version = context.paramsVersion();
+        if (version != paramsVersion || StrategyContext.UNKNOWN_VERSION == version)
+        {
+            readParams();
+        }
         if (probeEvery > 0 && updates % probeEvery == 0)
         {
             if (context.enter(locate, (byte)'B', 1, bid, StrategyContext.IOC, context.currentSequence()) > 0)
@@ -95,18 +106,15 @@ public final class TouchQuoter implements Strategy
             }
         }
 
-        if (0 == context.param("quoting", 1))
+        if (!quoting)
         {
             cancelQuotes();
             return;
         }
-        final long size = context.param("size", 100);
-        final long maxInventory = context.param("max-inventory", 300);
-        final long edge = context.param("edge-ticks", 0) * TICK;
         final long position = context.position(locate);
 
-        buyRef = quote(buyRef, (byte)'B', bid - edge, size, position + size <= maxInventory);
-        sellRef = quote(sellRef, (byte)'S', ask + edge, size, position - size >= -maxInventory);
+        buyRef = quote(buyRef, (byte)'B', bid - edgeTicks * TICK, size, position + size <= maxInventory);
+        sellRef = quote(sellRef, (byte)'S', ask + edgeTicks * TICK, size, position - size >= -maxInventory);
     }
 
     /** {@inheritDoc} */
@@ -121,6 +129,18 @@ public final class TouchQuoter implements Strategy
             else if (userRefNum == sellRef)
             {
                 sellRef = 0;
+            }
+        }
+        else if (OrderState.CANCEL_PENDING == from && (OrderState.ACCEPTED == to || OrderState.PARTIALLY_FILLED == to))
+        {
+            // The venue refused the cancel (Cancel Reject): the quote is live again and may be moved anew.
+            if (userRefNum == buyRef)
+            {
+                buyCanceling = false;
+            }
+            else if (userRefNum == sellRef)
+            {
+                sellCanceling = false;
             }
         }
     }
@@ -154,6 +174,16 @@ public final class TouchQuoter implements Strategy
     public long fills()
     {
         return fills;
+    }
+
+    private void readParams()
+    {
+        paramsVersion = context.paramsVersion();
+        size = context.param("size", 100);
+        maxInventory = context.param("max-inventory", 300);
+        edgeTicks = context.param("edge-ticks", 0);
+        quoting = 0 != context.param("quoting", 1);
+        probeEvery = context.param("probe-every", 0);
     }
 
     private long quote(final long ref, final byte side, final long price, final long size, final boolean allowed)
