@@ -161,7 +161,6 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private long tickNs;
     private int collectedCount;
     private int collectLocate;
-    private long collectFromUserRefNum;
     private boolean reconcilePending;
     private boolean flushPending;
     private int ordersInTick;
@@ -860,7 +859,6 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         }
         reconcilePending = false;
         collectedCount = 0;
-        collectFromUserRefNum = nextUserRefNum;
         orders.forEachOpen(pendingCollector);
         for (int i = 0, n = collectedCount; i < n; i++)
         {

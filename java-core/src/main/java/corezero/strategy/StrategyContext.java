@@ -30,7 +30,8 @@ public interface StrategyContext
 
     /**
      * @param stockLocate an instrument.
-     * @return its book, or null when no Stock Directory message named the locate.
+     * @return its book, never null: an empty book when nothing was seen of the locate (check {@code isStale()},
+     * the sides and {@code stockLocate()}).
      */
     BookView book(int stockLocate);
 
