@@ -282,6 +282,16 @@ final class MatchingEngine
     }
 
     /**
+     * @param orderId any.
+     * @return its side, or 0 if it is not open.
+     */
+    byte openSide(final long orderId)
+    {
+        final MatchingOrder order = openOrders.get(orderId);
+        return null == order ? 0 : order.side;
+    }
+
+    /**
      * @return the match number of the last fill, 0 before the first.
      */
     long lastMatchNumber()

@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * <p>
  * Single-threaded: the publisher advances it and the retransmission server reads it on the same duty cycle.
  */
-public final class MessageStore
+public final class MessageStore implements SequencedMessages
 {
     private final BinaryFileCapture capture;
     private final int messageCount;

@@ -25,7 +25,7 @@ import static corezero.venue.MoldUdp64Descriptor.*;
  * server writes the header, the blocks come from its {@link MoldUDP64DownstreamPacket}, all through a
  * {@link RequestChannel} that hands it the checked request and sends its answer.
  * <p>
- * It reads the {@link MessageStore} the publisher writes, so both run on the same thread (a composite agent).
+ * It reads the {@link SequencedMessages} the publisher writes, so both run on the same thread (a composite agent).
  */
 public final class RetransmissionServer implements Agent
 {
@@ -35,7 +35,7 @@ public final class RetransmissionServer implements Agent
     /** Longer than a request so that an oversized datagram is seen as too long, not silently cut to size. */
     private static final int RECEIVE_BUFFER_LENGTH = 64;
 
-    private final MessageStore store;
+    private final SequencedMessages store;
     private final DatagramChannel channel;
     private final VenueSimCounters counters;
     private final byte[] session;
@@ -56,7 +56,7 @@ public final class RetransmissionServer implements Agent
      * @param counters to count answers and rejections.
      */
     public RetransmissionServer(
-        final MessageStore store,
+        final SequencedMessages store,
         final FeedSettings settings,
         final DatagramChannel channel,
         final VenueSimCounters counters)

@@ -36,10 +36,14 @@ public final class VenueSimConfig
         "                 [--timing rate|original] [--rate MSGS_PER_SEC] [--speed FACTOR] [--max-idle-ms N]\n" +
         "                 [--loop] [--heartbeat-ms N] [--linger-ms N] [--max-packet-bytes N]\n" +
         "                 [--drop-every N] [--drop-sequence S]\n" +
+        "                 [--ouch HOST:PORT [--ouch-session NAME] [--ouch-user USER] [--ouch-password PASSWORD]\n" +
+        "                  [--ouch-latency-us N] [--reject-every N] [--disconnect-after N] [--ouch-silent]\n" +
+        "                  [--state-dir DIR] [--flow-rate EVENTS_PER_SEC] [--flow-max-orders N] [--spin-us N]]\n" +
         "  --itch PATH            ITCH 5.0 capture in BinaryFILE framing to publish\n" +
         "  --synthetic SYMBOLS    publish a synthetic session instead: a stock directory per symbol, then a random\n" +
         "                         but valid order flow (A F E C X D U P) that never crosses a book\n" +
-        "  --seed N               seed of the synthetic session; the same seed gives the same messages (default " +
+        "  --seed N               seed of the synthetic session and of the background flow; the same seed gives the\n" +
+        "                         same messages (default " +
         DEFAULT_SEED + ")\n" +
         "  --messages N           order-flow messages in the synthetic session, 1.." +
         SyntheticItchGenerator.MAX_ORDER_FLOW_MESSAGES + " (default " +
@@ -65,7 +69,33 @@ public final class VenueSimConfig
         MAX_PACKET_LENGTH + " (default " + FeedSettings.DEFAULT_MAX_PACKET_LENGTH + ")\n" +
         "  --drop-every N         simulated loss: do not send every Nth packet of messages; re-requests answer it\n" +
         "  --drop-sequence S      simulated loss: do not send the packet holding message S, once; re-requests\n" +
-        "                         answer it";
+        "                         answer it\n" +
+        "exchange mode (--ouch): the capture's orders go through a price-time matching engine and the feed carries\n" +
+        "what it does; participants trade over OUCH 5.0 / SoupBinTCP (one logged in at a time). Not with --loop.\n" +
+        "  --ouch HOST:PORT       TCP address of the OUCH port to listen on, port 0 for any free one\n" +
+        "  --ouch-session NAME    SoupBinTCP session, 1 to 10 letters and digits (default " +
+        OuchSettings.DEFAULT_SESSION + ")\n" +
+        "  --ouch-user USER       login user, 1 to 6 letters and digits, any case (default " +
+        OuchSettings.DEFAULT_USERNAME + ")\n" +
+        "  --ouch-password PASS   login password, 1 to 10 letters and digits, any case (default " +
+        OuchSettings.DEFAULT_PASSWORD + ")\n" +
+        "  --ouch-latency-us N    hold every outbound OUCH message N microseconds before sending it, order kept\n" +
+        "                         (default 0)\n" +
+        "  --reject-every N       reject every Nth Enter Order (reason 0x18 Test) (default off)\n" +
+        "  --disconnect-after N   drop the OUCH connection without a logout right after the Nth inbound OUCH\n" +
+        "                         message since start, once (default off)\n" +
+        "  --ouch-silent          send no SoupBinTCP heartbeats (a venue gone quiet); silent clients still drop\n" +
+        "  --state-dir DIR        journal every sequenced OUCH message in DIR/ouch-SESSION.journal and, at start,\n" +
+        "                         reload it: same session and sequence numbers, open orders rest again, the next\n" +
+        "                         UserRefNum goes on\n" +
+        "  --flow-rate N          background flow of N events a second (Poisson): limit orders around a random-walk\n" +
+        "                         mid, cancels, marketable orders; after the capture, or from the start with\n" +
+        "                         --synthetic; --seed seeds it (default 0: off)\n" +
+        "  --flow-max-orders N    background flow orders resting at most (default " +
+        OuchSettings.DEFAULT_MAX_FLOW_ORDERS + ")\n" +
+        "  --spin-us N            after doing work, poll the sockets N microseconds before blocking in a select, so\n" +
+        "                         that an order sent soon after a feed packet is read at once; 0 blocks at once\n" +
+        "                         (default " + TimeUnit.NANOSECONDS.toMicros(OuchSettings.DEFAULT_SPIN_NS) + ")";
 
     private final Path itchPath;
     private final List<String> syntheticSymbols;
@@ -74,6 +104,7 @@ public final class VenueSimConfig
     private final InetSocketAddress feedAddress;
     private final int rerequestPort;
     private final FeedSettings feedSettings;
+    private final OuchSettings ouchSettings;
     private final boolean isHelp;
 
     private VenueSimConfig(
@@ -84,6 +115,7 @@ public final class VenueSimConfig
         final InetSocketAddress feedAddress,
         final int rerequestPort,
         final FeedSettings feedSettings,
+        final OuchSettings ouchSettings,
         final boolean isHelp)
     {
         this.itchPath = itchPath;
@@ -93,6 +125,7 @@ public final class VenueSimConfig
         this.feedAddress = feedAddress;
         this.rerequestPort = rerequestPort;
         this.feedSettings = feedSettings;
+        this.ouchSettings = ouchSettings;
         this.isHelp = isHelp;
     }
 
@@ -125,6 +158,19 @@ public final class VenueSimConfig
         long maxIdleNs = FeedSettings.DEFAULT_MAX_IDLE_NS;
         long dropEvery = SimulatedLoss.OFF;
         long dropSequenceNumber = SimulatedLoss.OFF;
+        InetSocketAddress ouchAddress = null;
+        String exchangeOptionName = null;
+        String ouchSession = OuchSettings.DEFAULT_SESSION;
+        String ouchUsername = OuchSettings.DEFAULT_USERNAME;
+        String ouchPassword = OuchSettings.DEFAULT_PASSWORD;
+        long ouchLatencyNs = 0;
+        long rejectEvery = 0;
+        long disconnectAfter = 0;
+        boolean isOuchSilent = false;
+        Path stateDir = null;
+        long flowEventsPerSecond = 0;
+        int maxFlowOrders = OuchSettings.DEFAULT_MAX_FLOW_ORDERS;
+        long spinNs = OuchSettings.DEFAULT_SPIN_NS;
 
         for (int i = 0; i < args.length; i++)
         {
@@ -133,7 +179,8 @@ public final class VenueSimConfig
             {
                 case "--help":
                 case "-h":
-                    return new VenueSimConfig(null, List.of(), DEFAULT_SEED, 0, null, 0, FeedSettings.defaults(), true);
+                    return new VenueSimConfig(
+                        null, List.of(), DEFAULT_SEED, 0, null, 0, FeedSettings.defaults(), null, true);
 
                 case "--loop":
                     loop = true;
@@ -216,12 +263,88 @@ public final class VenueSimConfig
                         "bytes, a whole number " + MIN_PACKET_LENGTH + ".." + MAX_PACKET_LENGTH);
                     break;
 
+                case "--ouch":
+                    ouchAddress = hostAndPort(name, value(args, i++), 0);
+                    break;
+
+                case "--ouch-session":
+                    exchangeOptionName = name;
+                    ouchSession = alphanumeric(name, value(args, i++), 10);
+                    break;
+
+                case "--ouch-user":
+                    exchangeOptionName = name;
+                    ouchUsername = alphanumeric(name, value(args, i++), 6);
+                    break;
+
+                case "--ouch-password":
+                    exchangeOptionName = name;
+                    ouchPassword = alphanumeric(name, value(args, i++), 10);
+                    break;
+
+                case "--ouch-latency-us":
+                    exchangeOptionName = name;
+                    ouchLatencyNs = TimeUnit.MICROSECONDS.toNanos(number(
+                        name, value(args, i++), 0, 60_000_000, "microseconds, a whole number 0..60000000"));
+                    break;
+
+                case "--reject-every":
+                    exchangeOptionName = name;
+                    rejectEvery = number(
+                        name, value(args, i++), 1, Long.MAX_VALUE, "a whole number of orders, 1 or more");
+                    break;
+
+                case "--disconnect-after":
+                    exchangeOptionName = name;
+                    disconnectAfter = number(
+                        name, value(args, i++), 1, Long.MAX_VALUE, "a whole number of inbound messages, 1 or more");
+                    break;
+
+                case "--ouch-silent":
+                    exchangeOptionName = name;
+                    isOuchSilent = true;
+                    break;
+
+                case "--state-dir":
+                    exchangeOptionName = name;
+                    stateDir = path(name, value(args, i++));
+                    break;
+
+                case "--flow-rate":
+                    exchangeOptionName = name;
+                    flowEventsPerSecond = number(
+                        name, value(args, i++), 0, 1_000_000, "events per second, a whole number 0..1000000");
+                    break;
+
+                case "--spin-us":
+                    exchangeOptionName = name;
+                    spinNs = TimeUnit.MICROSECONDS.toNanos(number(
+                        name, value(args, i++), 0, 1_000_000, "microseconds, a whole number 0..1000000"));
+                    break;
+
+                case "--flow-max-orders":
+                    exchangeOptionName = name;
+                    maxFlowOrders = (int)number(
+                        name, value(args, i++), 1, 1_000_000, "a whole number of orders 1..1000000");
+                    break;
+
                 default:
                     throw new IllegalArgumentException("unknown argument " + quote(name) + "; see the usage below");
             }
         }
 
-        checkSource(itchPath, syntheticSymbols, seedName, messagesName, loop);
+        if (null == ouchAddress && null != exchangeOptionName)
+        {
+            throw new IllegalArgumentException(exchangeOptionName + " applies to the exchange mode only: expected " +
+                "--ouch HOST:PORT " + exchangeOptionName + (isFlag(exchangeOptionName) ? "" :
+                " " + form(exchangeOptionName)));
+        }
+        if (null != ouchAddress && loop)
+        {
+            throw new IllegalArgumentException("--loop does not apply to --ouch: a capture driven through the " +
+                "matching engine a second time would enter its order reference numbers again; expected one of them");
+        }
+        checkSource(itchPath, syntheticSymbols, flowEventsPerSecond > 0 ? null : seedName, messagesName, loop);
         if (null != originalTimingName && FeedSettings.Timing.ORIGINAL != timing)
         {
             throw new IllegalArgumentException(
@@ -238,7 +361,26 @@ public final class VenueSimConfig
             rerequestPort,
             new FeedSettings(session, messagesPerSecond, heartbeatIntervalNs, lingerNs, loop, maxPacketLength,
                 timing, speed, maxIdleNs, dropEvery, dropSequenceNumber),
+            null == ouchAddress ? null : new OuchSettings(ouchAddress, ouchSession, ouchUsername, ouchPassword,
+                ouchLatencyNs, rejectEvery, disconnectAfter, isOuchSilent, stateDir, flowEventsPerSecond, seed,
+                maxFlowOrders, !syntheticSymbols.isEmpty(), spinNs),
             false);
+    }
+
+    /**
+     * @return true with --ouch: the exchange mode.
+     */
+    public boolean isExchange()
+    {
+        return null != ouchSettings;
+    }
+
+    /**
+     * @return the exchange mode's settings, or null without --ouch.
+     */
+    public OuchSettings ouchSettings()
+    {
+        return ouchSettings;
     }
 
     /**
@@ -358,7 +500,8 @@ public final class VenueSimConfig
         {
             final String name = null != seedName ? seedName : messagesName;
             throw new IllegalArgumentException(
-                name + " applies to --synthetic only: expected --synthetic SYMBOL[,SYMBOL...] " + name + " N");
+                name + " applies to --synthetic only" + (name.equals(seedName) ? " (or to --flow-rate)" : "") +
+                ": expected --synthetic SYMBOL[,SYMBOL...] " + name + " N");
         }
         if (!syntheticSymbols.isEmpty() && loop)
         {
@@ -444,7 +587,18 @@ public final class VenueSimConfig
             case "--drop-sequence":
                 return "S";
             case "--feed":
+            case "--ouch":
                 return "HOST:PORT";
+            case "--ouch-session":
+                return "NAME";
+            case "--ouch-user":
+                return "USER";
+            case "--ouch-password":
+                return "PASSWORD";
+            case "--state-dir":
+                return "DIR";
+            case "--flow-rate":
+                return "EVENTS_PER_SEC";
             case "--session":
                 return "NAME";
             case "--rate":
@@ -492,6 +646,11 @@ public final class VenueSimConfig
 
     private static InetSocketAddress hostAndPort(final String name, final String text)
     {
+        return hostAndPort(name, text, 1);
+    }
+
+    private static InetSocketAddress hostAndPort(final String name, final String text, final int minPort)
+    {
         final String expected = "expected HOST:PORT, e.g. 127.0.0.1:31001 or [::1]:31001";
         final int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1)
@@ -510,7 +669,8 @@ public final class VenueSimConfig
                 "bad value for " + name + ": " + expected + " (IPv6 in brackets), got " + quote(text));
         }
 
-        final int port = (int)number(name, text.substring(colon + 1), 1, 65_535, "a port 1..65535 in HOST:PORT");
+        final int port = (int)number(
+            name, text.substring(colon + 1), minPort, 65_535, "a port " + minPort + "..65535 in HOST:PORT");
         try
         {
             return new InetSocketAddress(InetAddress.getByName(host), port);
@@ -519,6 +679,25 @@ public final class VenueSimConfig
         {
             throw new IllegalArgumentException(
                 "bad value for " + name + ": unknown host " + quote(host) + " in " + quote(text), ex);
+        }
+    }
+
+    private static boolean isFlag(final String name)
+    {
+        return "--ouch-silent".equals(name);
+    }
+
+    private static String alphanumeric(final String name, final String text, final int max)
+    {
+        try
+        {
+            OuchSettings.checkAlphanumeric(name, text, max);
+            return text;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("bad value for " + name + ": expected 1 to " + max +
+                " ASCII letters and digits, got " + quote(text), ex);
         }
     }
 

@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  */
 public final class VenueSimCounters
 {
-    private static final int MAX_COUNTERS = 16;
+    private static final int MAX_COUNTERS = 48;
 
     private final CountersManager countersManager;
 
@@ -45,6 +45,50 @@ public final class VenueSimCounters
     public final AtomicCounter answersNotSent;
     /** Errors reported to the agent runner's error handler. */
     public final AtomicCounter errors;
+    /** Exchange mode: capture order messages skipped because the order was gone or too small (our fills took it). */
+    public final AtomicCounter captureMessagesSkipped;
+    /** Exchange mode: capture orders or replaces that crossed the book (changed by our orders) and traded. */
+    public final AtomicCounter captureOrdersCrossed;
+    /** Exchange mode: background flow events (adds, cancels, marketable orders). */
+    public final AtomicCounter flowEvents;
+    /** OUCH TCP connections accepted. */
+    public final AtomicCounter ouchConnections;
+    /** SoupBinTCP logins accepted. */
+    public final AtomicCounter ouchLoginsAccepted;
+    /** SoupBinTCP logins rejected: bad credentials, unknown session, or a session already logged in. */
+    public final AtomicCounter ouchLoginsRejected;
+    /** SoupBinTCP logout requests (the connection is closed). */
+    public final AtomicCounter ouchLogouts;
+    /** Connections dropped after 15 s without a packet from the client. */
+    public final AtomicCounter ouchHeartbeatTimeouts;
+    /** Inbound OUCH messages (unsequenced data packets) received while logged in. */
+    public final AtomicCounter ouchMessagesReceived;
+    /** Inbound OUCH messages of unknown type, bad length or bad appendage, or sent before login; dropped. */
+    public final AtomicCounter ouchMessagesMalformed;
+    /** Inbound OUCH messages the exchange does not support (mass cancel, disable/enable order entry); dropped. */
+    public final AtomicCounter ouchMessagesUnsupported;
+    /** Sequenced OUCH messages generated (journaled), whether delivered yet or not. */
+    public final AtomicCounter ouchMessagesSequenced;
+    /** Sequenced OUCH messages written to a client, replays included. */
+    public final AtomicCounter ouchMessagesSent;
+    /** Enter Orders accepted. */
+    public final AtomicCounter ouchOrdersAccepted;
+    /** Enter Orders rejected (Rejected message sent), injected rejects included. */
+    public final AtomicCounter ouchOrdersRejected;
+    /** Cancel, replace and modify requests ignored: unknown or dead UserRefNum, nothing to cancel, spent UserRefNum. */
+    public final AtomicCounter ouchRequestsIgnored;
+    /** Executed messages sent for the participant's fills. */
+    public final AtomicCounter ouchFills;
+    /** Injected: Enter Orders rejected by --reject-every. */
+    public final AtomicCounter ouchRejectsInjected;
+    /** Injected: connections dropped by --disconnect-after. */
+    public final AtomicCounter ouchDisconnectsInjected;
+    /** Injected: outbound OUCH messages held back by --ouch-latency-us before sending. */
+    public final AtomicCounter ouchMessagesDelayed;
+    /** Injected: server heartbeats not sent because of --ouch-silent. */
+    public final AtomicCounter ouchHeartbeatsWithheld;
+    /** Enter Orders whose ClOrdID named a feed sequence number (T&lt;seq&gt;) and were timed wire to wire. */
+    public final AtomicCounter wireLatencySamples;
 
     /**
      * Allocate the counters in a buffer of their own.
@@ -71,6 +115,28 @@ public final class VenueSimCounters
         requestsMalformed = countersManager.newCounter("venue-sim re-requests rejected: malformed");
         answersNotSent = countersManager.newCounter("venue-sim re-request answers not sent");
         errors = countersManager.newCounter("venue-sim errors");
+        captureMessagesSkipped = countersManager.newCounter("venue-sim exchange capture messages skipped");
+        captureOrdersCrossed = countersManager.newCounter("venue-sim exchange capture orders crossed");
+        flowEvents = countersManager.newCounter("venue-sim exchange background flow events");
+        ouchConnections = countersManager.newCounter("venue-sim ouch connections");
+        ouchLoginsAccepted = countersManager.newCounter("venue-sim ouch logins accepted");
+        ouchLoginsRejected = countersManager.newCounter("venue-sim ouch logins rejected");
+        ouchLogouts = countersManager.newCounter("venue-sim ouch logouts");
+        ouchHeartbeatTimeouts = countersManager.newCounter("venue-sim ouch heartbeat timeouts");
+        ouchMessagesReceived = countersManager.newCounter("venue-sim ouch messages received");
+        ouchMessagesMalformed = countersManager.newCounter("venue-sim ouch messages malformed");
+        ouchMessagesUnsupported = countersManager.newCounter("venue-sim ouch messages unsupported");
+        ouchMessagesSequenced = countersManager.newCounter("venue-sim ouch messages sequenced");
+        ouchMessagesSent = countersManager.newCounter("venue-sim ouch messages sent");
+        ouchOrdersAccepted = countersManager.newCounter("venue-sim ouch orders accepted");
+        ouchOrdersRejected = countersManager.newCounter("venue-sim ouch orders rejected");
+        ouchRequestsIgnored = countersManager.newCounter("venue-sim ouch requests ignored");
+        ouchFills = countersManager.newCounter("venue-sim ouch fills");
+        ouchRejectsInjected = countersManager.newCounter("venue-sim ouch rejects injected");
+        ouchDisconnectsInjected = countersManager.newCounter("venue-sim ouch disconnects injected");
+        ouchMessagesDelayed = countersManager.newCounter("venue-sim ouch messages delayed");
+        ouchHeartbeatsWithheld = countersManager.newCounter("venue-sim ouch heartbeats withheld");
+        wireLatencySamples = countersManager.newCounter("venue-sim wire latency samples");
     }
 
     /**
@@ -79,6 +145,25 @@ public final class VenueSimCounters
     public long requestsRejected()
     {
         return requestsUnknownSession.get() + requestsOutOfRange.get() + requestsMalformed.get();
+    }
+
+    /**
+     * @return one line with the exchange mode's counters, for the end-of-run report after {@link #summary()}.
+     */
+    public String exchangeSummary()
+    {
+        return "exchange: capture messages skipped " + captureMessagesSkipped.get() + ", capture orders crossed " +
+            captureOrdersCrossed.get() + ", flow events " + flowEvents.get() + "; OUCH: connections " +
+            ouchConnections.get() + ", logins " + ouchLoginsAccepted.get() + " accepted " +
+            ouchLoginsRejected.get() + " rejected, logouts " + ouchLogouts.get() + ", heartbeat timeouts " +
+            ouchHeartbeatTimeouts.get() + ", received " + ouchMessagesReceived.get() + " (malformed " +
+            ouchMessagesMalformed.get() + ", unsupported " + ouchMessagesUnsupported.get() + ", ignored " +
+            ouchRequestsIgnored.get() + "), orders accepted " + ouchOrdersAccepted.get() + " rejected " +
+            ouchOrdersRejected.get() + ", fills " + ouchFills.get() + ", sequenced " + ouchMessagesSequenced.get() +
+            ", sent " + ouchMessagesSent.get() + "; injected: rejects " + ouchRejectsInjected.get() +
+            ", disconnects " + ouchDisconnectsInjected.get() + ", delayed messages " + ouchMessagesDelayed.get() +
+            ", heartbeats withheld " + ouchHeartbeatsWithheld.get() + "; wire latency samples " +
+            wireLatencySamples.get();
     }
 
     /**

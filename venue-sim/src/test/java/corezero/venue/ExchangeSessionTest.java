@@ -1,0 +1,188 @@
+package corezero.venue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static corezero.venue.ExchangeTestData.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The SoupBinTCP session of the exchange mode: the 4.10 login, heartbeats and their absence, and a restart from the
+ * state directory.
+ */
+class ExchangeSessionTest
+{
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception
+    {
+        for (int i = resources.size() - 1; i >= 0; i--)
+        {
+            resources.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T use(final T resource)
+    {
+        resources.add(resource);
+        return resource;
+    }
+
+    /**
+     * A 54-byte SoupBinTCP 4.10 Login Request on a raw socket, then everything the server sends for a while.
+     *
+     * @return the packet types received, e.g. "AHH".
+     */
+    private static String rawLoginAndListen(final Exchange exchange, final long listenNs) throws IOException
+    {
+        try (SocketChannel channel = SocketChannel.open(exchange.ouchAddress()))
+        {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            final String login = "L" + pad("demo", 6) + pad("demo", 10) + pad("", 10) +
+                String.format("%20d", 1) + String.format("%5d", 15_000);
+            final ByteBuffer request = ByteBuffer.allocate(2 + login.length());
+            request.putShort((short)login.length()).put(login.getBytes(StandardCharsets.US_ASCII)).flip();
+            assertEquals(54, request.remaining());
+            while (request.hasRemaining())
+            {
+                channel.write(request);
+            }
+
+            channel.configureBlocking(false);
+            final ByteBuffer in = ByteBuffer.allocate(4096);
+            final StringBuilder types = new StringBuilder();
+            final long deadlineNs = System.nanoTime() + listenNs;
+            while (System.nanoTime() - deadlineNs < 0)
+            {
+                if (channel.read(in) < 0)
+                {
+                    break;
+                }
+                in.flip();
+                while (in.remaining() >= 2 && in.remaining() >= 2 + (in.getShort(in.position()) & 0xFFFF))
+                {
+                    final int length = in.getShort() & 0xFFFF;
+                    types.append((char)in.get(in.position()));
+                    in.position(in.position() + length);
+                }
+                in.compact();
+                // A heartbeat to the server now and then, so that it does not time us out.
+                if (types.length() > 0)
+                {
+                    final ByteBuffer heartbeat = ByteBuffer.wrap(new byte[]{ 0, 1, 'R' });
+                    channel.write(heartbeat);
+                }
+                Thread.onSpinWait();
+            }
+
+            return types.toString();
+        }
+    }
+
+    @Test
+    void acceptsTheFourTenLoginAndSendsHeartbeatsWhenIdle() throws IOException
+    {
+        final FeedReceiver feed = use(new FeedReceiver());
+        final Exchange exchange = use(ExchangeOuchTest.startExchange(
+            feed, ExchangeOuchTest.settings(0, 0, 0, false, null)));
+
+        final String types = rawLoginAndListen(exchange, TimeUnit.MILLISECONDS.toNanos(2_500));
+        assertTrue(types.startsWith("AH"), "Login Accepted then a heartbeat within 2.5 s, got " + types);
+        assertEquals(1, exchange.counters().ouchLoginsAccepted.get());
+    }
+
+    @Test
+    void sendsNoHeartbeatsWhenSilent() throws IOException
+    {
+        final FeedReceiver feed = use(new FeedReceiver());
+        final Exchange exchange = use(ExchangeOuchTest.startExchange(
+            feed, ExchangeOuchTest.settings(0, 0, 0, true, null)));
+
+        final String types = rawLoginAndListen(exchange, TimeUnit.MILLISECONDS.toNanos(2_500));
+        assertEquals("A", types);
+        assertTrue(feed.await(() -> exchange.counters().ouchHeartbeatsWithheld.get() >= 1));
+    }
+
+    @Test
+    void resumesTheSessionOrdersAndUserRefNumsAfterARestart(@TempDir final Path stateDir) throws IOException
+    {
+        final List<byte[]> firstRun;
+        try (FeedReceiver feed = new FeedReceiver();
+            Exchange exchange = ExchangeOuchTest.startExchange(
+                feed, ExchangeOuchTest.settings(0, 0, 0, false, stateDir));
+            OuchTestClient client = OuchTestClient.loggedIn(exchange, 1))
+        {
+            assertTrue(feed.await(() -> feed.messages.size() >= 3));
+            client.enter(1, 'B', 100, SYMBOL, ASK_PRICE, '0', "FILL");
+            client.enter(2, 'S', 300, SYMBOL, 101_000, '0', "REST");
+            client.cancel(2, 200);
+            client.enter(3, 'B', 100, SYMBOL, 98_000, '0', "LOW");
+            client.enter(7, 'B', 100, SYMBOL, 97_000, '0', "GONE");
+            client.cancel(7, 0);
+            assertTrue(client.awaitMessages(7));
+            assertEquals("AEACAAC", types(client.messages));
+            firstRun = new ArrayList<>(client.messages);
+            assertEquals(2, exchange.orders().openCount());
+        }
+
+        final long askRef = accepted(firstRun.get(2)).orderReferenceNumber();
+        final long bidRef = accepted(firstRun.get(4)).orderReferenceNumber();
+        try (FeedReceiver feed = new FeedReceiver();
+            Exchange exchange = ExchangeOuchTest.startExchange(
+                feed, ExchangeOuchTest.settings(0, 0, 0, false, stateDir)))
+        {
+            assertEquals(7, exchange.restoredOuchMessages());
+            assertTrue(Files.exists(stateDir.resolve("ouch-" + OuchSettings.DEFAULT_SESSION + ".journal")));
+
+            // The stock directory, the two open orders resting again (oldest first, their refs kept), the capture.
+            assertTrue(feed.await(() -> feed.messages.size() >= 5));
+            assertEquals("RAAAA", feed.types());
+            assertEquals(askRef, ItchOrderDescriptor.u64(wrap(feed.messages.get(1)), 11));
+            assertEquals(bidRef, ItchOrderDescriptor.u64(wrap(feed.messages.get(2)), 11));
+            assertEquals(200, feed.book.shares(askRef));
+            assertEquals(100, feed.book.shares(bidRef));
+            assertEquals(2, exchange.orders().openCount());
+
+            try (OuchTestClient client = OuchTestClient.loggedIn(exchange, 4))
+            {
+                assertEquals(4, client.loginSequenceNumber);
+                assertTrue(client.awaitMessages(4));
+                for (int i = 0; i < 4; i++)
+                {
+                    assertArrayEquals(firstRun.get(3 + i), client.messages.get(i), "message " + (4 + i) + " again");
+                }
+
+                client.accountQuery();
+                assertTrue(client.awaitMessages(5));
+                assertEquals(8, accountQueryResponse(client.messages.get(4)).nextUserRefNum());
+
+                // The reloaded ask trades: a buy of 150 takes the capture's 100 at $10.00, then 50 of ours.
+                client.enter(8, 'B', 150, SYMBOL, 101_000, '3', "TAKE");
+                client.cancel(2, 150);
+                assertTrue(client.awaitMessages(10), () -> "got " + types(client.messages));
+                assertEquals("QAEEEC", types(client.messages.subList(4, 10)));
+                assertEquals(2, executed(client.messages.get(7)).userRefNum());
+                assertEquals(50, executed(client.messages.get(7)).quantity());
+                assertTrue(executed(client.messages.get(6)).matchNumber() >
+                    executed(firstRun.get(1)).matchNumber(), "match numbers go on after the restart");
+                assertEquals(50, canceled(client.messages.get(9)).quantity(), "intended 150 less 50 executed");
+                assertEquals(100, exchange.orders().byUserRefNum(2).openQty);
+            }
+        }
+    }
+}
