@@ -47,6 +47,7 @@
    :max-live-orders OrderEntryConfig/DEFAULT_MAX_LIVE_ORDERS
    :max-instruments OrderEntryConfig/DEFAULT_MAX_INSTRUMENTS
    :first-user-ref-num 1
+   :session-poll-us 0
    :limits {}})
 
 (def strategy-types
@@ -90,7 +91,7 @@
 (def ^:private known-keys
   {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :books :feed :order-entry :strategies :venue-sim}
    [:order-entry] #{:venue :username :password :session :soupbintcp :server-timeout-ms :client-timeout-ms
-                    :reconnect-ms :max-live-orders :max-instruments :first-user-ref-num :limits}
+                    :reconnect-ms :max-live-orders :max-instruments :first-user-ref-num :session-poll-us :limits}
    [:books] #{:max-orders :max-levels :max-books}
    [:feed] #{:transport :bind :multicast-interface :shm-file :rerequest :receive-buffer-bytes
              :recovery-buffer-bytes :retry-ms :max-retries}
@@ -194,7 +195,8 @@
       (check (some? (:feed cfg)) [:order-entry] oe
              "to come with a :feed (orders name instruments by the feed's Stock Directory symbols)")
       (let [{:keys [venue username password session soupbintcp server-timeout-ms client-timeout-ms reconnect-ms
-                    max-live-orders max-instruments first-user-ref-num limits]} (deep-merge order-entry-defaults oe)]
+                    max-live-orders max-instruments first-user-ref-num session-poll-us limits]}
+            (deep-merge order-entry-defaults oe)]
         (check (host-port? venue) [:order-entry :venue] venue "\"HOST:PORT\" of the venue's OUCH port")
         (check (and (string? username) (<= (count username) 6)) [:order-entry :username] username
                "a string of up to 6 characters")
@@ -215,6 +217,8 @@
         (check (pos-int? max-instruments) [:order-entry :max-instruments] max-instruments "a positive integer")
         (check (and (pos-int? first-user-ref-num) (<= first-user-ref-num 4294967295))
                [:order-entry :first-user-ref-num] first-user-ref-num "1..4294967295")
+        (check (and (nat-int? session-poll-us) (<= session-poll-us 1000000))
+               [:order-entry :session-poll-us] session-poll-us "0..1000000 microseconds (0: every duty cycle)")
         (check (map? limits) [:order-entry :limits] limits "a map of limit keyword to integer")
         (doseq [[k v] limits]
           (check (some #{k} limit-keys) [:order-entry :limits k] v
@@ -332,13 +336,16 @@
   ^OrderEntryConfig [cfg]
   (when-let [oe (:order-entry cfg)]
     (let [{:keys [venue username password session soupbintcp server-timeout-ms client-timeout-ms reconnect-ms
-                  max-live-orders max-instruments first-user-ref-num limits]} (deep-merge order-entry-defaults oe)]
-      (OrderEntryConfig. (socket-address venue) username password session (= "4.10" soupbintcp)
+                  max-live-orders max-instruments first-user-ref-num session-poll-us limits]}
+          (deep-merge order-entry-defaults oe)]
+      (.withSessionPollIntervalNs
+       (OrderEntryConfig. (socket-address venue) username password session (= "4.10" soupbintcp)
                          (* 1000000 (long server-timeout-ms)) (long client-timeout-ms)
                          (* 1000000 (long (first reconnect-ms))) (* 1000000 (long (second reconnect-ms)))
                          (int max-live-orders) (int max-instruments) (long first-user-ref-num)
                          (java.util.LinkedHashMap. ^java.util.Map (into {} (map (fn [[k v]] [(name k) (long v)]))
-                                                                       limits))))))
+                                                                       limits)))
+       (* 1000 (long session-poll-us))))))
 
 (defn- with-strategies
   "Adds the configured strategies and their parameters to an EngineConfig."

@@ -194,6 +194,7 @@ public final class Engine implements AutoCloseable
         final OrderEntry entry = new OrderEntry(
             config.sessionSettings(), limits, config.maxLiveOrders(), config.maxInstruments(),
             config.firstUserRefNum(), books, nanoClock);
+        entry.pollIntervalNs(config.sessionPollIntervalNs());
         final Long state = config.limits().get(RiskLimits.TRADING_STATE);
         if (null != state)
         {

@@ -47,7 +47,11 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
         }
     }
 
+    /** Polls between two reads of the recovery socket while no gap is open. */
+    static final int RECOVERY_DRAIN_MASK = 1023;
+
     private MarketListener marketListener;
+    private int polls;
     private NanoClock frameClock;
     private long frameNs;
 
@@ -106,7 +110,9 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
     {
         this.nowNs = nowNs;
         int frames = transport.poll(this, frameLimit);
-        if (null != recoveryTransport)
+        // The recovery socket only carries answers to re-requests: read it while a gap is open, and now and then
+        // to drain late answers, instead of paying a system call on every duty cycle.
+        if (null != recoveryTransport && (session.isRecovering() || 0 == (++polls & RECOVERY_DRAIN_MASK)))
         {
             frames += recoveryTransport.poll(this, frameLimit);
         }

@@ -163,6 +163,8 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private int collectLocate;
     private boolean reconcilePending;
     private boolean flushPending;
+    private long pollIntervalNs;
+    private long lastPollNs;
     private int ordersInTick;
     /** First UserRefNum not yet sent when the Account Query went out: the venue's answer says nothing of later ones. */
     private long reconcileBelowUserRefNum;
@@ -244,7 +246,23 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     public int poll(final long nowNs)
     {
         this.nowNs = nowNs;
+        if (nowNs - lastPollNs < pollIntervalNs)
+        {
+            return 0;
+        }
+        lastPollNs = nowNs;
         return session.poll(nowNs);
+    }
+
+    /**
+     * Read the session at most this often (assembly): each read is a system call, and at 0 every duty cycle
+     * makes one. Sends are not delayed by it.
+     *
+     * @param pollIntervalNs 0 to read on every duty cycle.
+     */
+    public void pollIntervalNs(final long pollIntervalNs)
+    {
+        this.pollIntervalNs = pollIntervalNs;
     }
 
     /**

@@ -35,6 +35,7 @@ public final class OrderEntryConfig
     private final int maxInstruments;
     private final long firstUserRefNum;
     private final Map<String, Long> limits;
+    private long sessionPollIntervalNs;
 
     /**
      * @param venue           the venue's SoupBinTCP address.
@@ -128,6 +129,30 @@ public final class OrderEntryConfig
             throw new IllegalArgumentException(
                 "config :order-entry :" + key + " is " + value + ", expected " + expected);
         }
+    }
+
+    /**
+     * The same settings, reading the order session at most this often: each read is a system call on the hot
+     * core; at 0 (the default) every duty cycle reads it. Sends are never delayed by it.
+     *
+     * @param intervalNs 0 or more nanoseconds.
+     * @return a new config.
+     */
+    public OrderEntryConfig withSessionPollIntervalNs(final long intervalNs)
+    {
+        require(intervalNs >= 0 && intervalNs <= 1_000_000_000L, "session-poll-us", intervalNs / 1000,
+            "0..1000000 microseconds");
+        final OrderEntryConfig copy = new OrderEntryConfig(venue, username, password, session, version410,
+            serverTimeoutNs, clientTimeoutMs, reconnectMinNs, reconnectMaxNs, maxLiveOrders, maxInstruments,
+            firstUserRefNum, limits);
+        copy.sessionPollIntervalNs = intervalNs;
+        return copy;
+    }
+
+    /** @return how often the order session is read at most, ns; 0 for every duty cycle. */
+    public long sessionPollIntervalNs()
+    {
+        return sessionPollIntervalNs;
     }
 
     /** @return the SoupBinTCP client settings. */

@@ -125,7 +125,7 @@ public final class Exchange implements AutoCloseable
                 core, settings.flowSeed(), settings.flowEventsPerSecond(), settings.maxFlowOrders(), counters);
             final CaptureDriver captureDriver = new CaptureDriver(capture, feedSettings.newPacer(capture), core);
             this.agent = new ExchangeAgent(clock, core, captureDriver, flow, settings.isFlowFromStart(), ouchServer,
-                publisher, retransmissionServer, journal);
+                publisher, retransmissionServer, journal, ExchangeAgent.capturePollNs(feedSettings));
             this.runner = new AgentRunner(
                 new SelectorIdleStrategy(selector, clock, agent::nextDeadlineNs, agent::nextPreciseDeadlineNs,
                     settings.spinNs()),

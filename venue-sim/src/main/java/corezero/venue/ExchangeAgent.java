@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExchangeAgent implements Agent
 {
-    /** While the capture is replayed the pacer's next due time is not known: look again after this long. */
-    static final long CAPTURE_POLL_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Longest interval between two looks at the pacer while the capture is replayed. */
+    static final long MAX_CAPTURE_POLL_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** Shortest interval between two looks at the pacer while the capture is replayed. */
+    static final long MIN_CAPTURE_POLL_NS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final NanoClock clock;
     private final ExchangeCore core;
@@ -26,6 +29,25 @@ final class ExchangeAgent implements Agent
     private final LiveFeedPublisher publisher;
     private final RetransmissionServer retransmissionServer;
     private final OuchJournal journal;
+    private final long capturePollNs;
+
+    /**
+     * How often to look at the pacer while the capture is replayed (its next due time is not known): one message
+     * interval at a fixed rate, so that messages leave close to their time, one or few a packet as a real feed
+     * sends them, within {@link #MIN_CAPTURE_POLL_NS}..{@link #MAX_CAPTURE_POLL_NS}.
+     *
+     * @param settings the feed's settings.
+     * @return nanoseconds.
+     */
+    static long capturePollNs(final FeedSettings settings)
+    {
+        if (FeedSettings.Timing.RATE != settings.timing())
+        {
+            return MIN_CAPTURE_POLL_NS * 5;
+        }
+        return Math.max(MIN_CAPTURE_POLL_NS,
+            Math.min(MAX_CAPTURE_POLL_NS, TimeUnit.SECONDS.toNanos(1) / settings.messagesPerSecond()));
+    }
 
     ExchangeAgent(
         final NanoClock clock,
@@ -36,8 +58,10 @@ final class ExchangeAgent implements Agent
         final OuchServer ouchServer,
         final LiveFeedPublisher publisher,
         final RetransmissionServer retransmissionServer,
-        final OuchJournal journal)
+        final OuchJournal journal,
+        final long capturePollNs)
     {
+        this.capturePollNs = capturePollNs;
         this.clock = clock;
         this.core = core;
         this.captureDriver = captureDriver;
@@ -110,11 +134,11 @@ final class ExchangeAgent implements Agent
         long deadlineNs = publisher.nextHeartbeatNs();
         if (!captureDriver.isComplete() || publisher.hasPendingPacket())
         {
-            deadlineNs = Math.min(deadlineNs, nowNs + CAPTURE_POLL_NS);
+            deadlineNs = Math.min(deadlineNs, nowNs + capturePollNs);
         }
         if (null != flow)
         {
-            deadlineNs = Math.min(deadlineNs, flow.isStarted() ? flow.nextEventNs() : nowNs + CAPTURE_POLL_NS);
+            deadlineNs = Math.min(deadlineNs, flow.isStarted() ? flow.nextEventNs() : nowNs + capturePollNs);
         }
 
         return deadlineNs;

@@ -7,15 +7,17 @@ import org.agrona.concurrent.NanoClock;
 import java.io.IOException;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongUnaryOperator;
 
 /**
  * Idles the exchange's thread in {@link Selector#select(long)} rather than a fixed park, so that a client's order (or
  * a re-request) wakes it the moment it arrives; the wait is bounded by the agent's next deadline (feed pace,
  * heartbeat, flow event, delayed OUCH message). Select counts whole milliseconds, so a deadline under a millisecond
- * away is waited for in one of two ways: the feed's and the flow's with a 1 ms select (the pacer and the flow
- * carry the time over, as the replay's 1 ms park does), a delayed OUCH message's by spinning on
- * {@link Selector#selectNow()} so that injected latencies of microseconds hold.
+ * away is waited for in one of two ways: the feed's and the flow's with {@link Selector#selectNow()} and a short
+ * park (messages leave within tens of microseconds of their time, one or few a packet, as a real feed sends them),
+ * a delayed OUCH message's by spinning on {@link Selector#selectNow()} so that injected latencies of
+ * microseconds hold.
  * <p>
  * Before blocking at all it polls with {@code selectNow} for a spin window after the last duty cycle that did work:
  * an engine on the same machine answers a feed packet within that window, and its order is then read without the
@@ -27,6 +29,9 @@ final class SelectorIdleStrategy implements IdleStrategy
     static final long MAX_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** Longest sleep while a feed or flow deadline is under a millisecond away. */
+    static final long SHORT_PARK_NS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final Selector selector;
     private final NanoClock clock;
@@ -89,6 +94,16 @@ final class SelectorIdleStrategy implements IdleStrategy
             {
                 selector.selectNow();
                 Thread.onSpinWait();
+            }
+            else if (waitNs < NANOS_PER_MILLI)
+            {
+                // A feed or flow deadline under a millisecond away: a 1 ms select would hold every message due
+                // meanwhile and send them in one packet. Check the sockets, then sleep briefly (the kernel's timer
+                // slack stretches the park to about 50 us), so messages leave close to their time.
+                if (0 == selector.selectNow())
+                {
+                    LockSupport.parkNanos(Math.min(waitNs, SHORT_PARK_NS));
+                }
             }
             else
             {
