@@ -41,6 +41,7 @@ public final class Exchange implements AutoCloseable
     private final ExchangeCore core;
     private final ExchangeAgent agent;
     private final AgentRunner runner;
+    private final SelectorIdleStrategy idleStrategy;
     private final Selector selector;
     private Thread thread;
 
@@ -126,9 +127,10 @@ public final class Exchange implements AutoCloseable
             final CaptureDriver captureDriver = new CaptureDriver(capture, feedSettings.newPacer(capture), core);
             this.agent = new ExchangeAgent(clock, core, captureDriver, flow, settings.isFlowFromStart(), ouchServer,
                 publisher, retransmissionServer, journal, ExchangeAgent.capturePollNs(feedSettings));
+            this.idleStrategy = new SelectorIdleStrategy(
+                selector, clock, agent::nextDeadlineNs, agent::nextPreciseDeadlineNs, settings.spinNs());
             this.runner = new AgentRunner(
-                new SelectorIdleStrategy(selector, clock, agent::nextDeadlineNs, agent::nextPreciseDeadlineNs,
-                    settings.spinNs()),
+                idleStrategy,
                 errorHandler,
                 counters.errors,
                 agent);
@@ -159,6 +161,7 @@ public final class Exchange implements AutoCloseable
             selector.wakeup();
         }
         runner.close();
+        idleStrategy.close();
         CloseHelper.quietClose(selector);
     }
 

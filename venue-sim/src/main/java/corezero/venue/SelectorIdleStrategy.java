@@ -14,24 +14,23 @@ import java.util.function.LongUnaryOperator;
  * Idles the exchange's thread in {@link Selector#select(long)} rather than a fixed park, so that a client's order (or
  * a re-request) wakes it the moment it arrives; the wait is bounded by the agent's next deadline (feed pace,
  * heartbeat, flow event, delayed OUCH message). Select counts whole milliseconds, so a deadline under a millisecond
- * away is waited for in one of two ways: the feed's and the flow's with {@link Selector#selectNow()} and a short
- * park (messages leave within tens of microseconds of their time, one or few a packet, as a real feed sends them),
- * a delayed OUCH message's by spinning on {@link Selector#selectNow()} so that injected latencies of
- * microseconds hold.
+ * away is waited for in one of two ways: the feed's and the flow's with a 1 ms select that a waker thread ends at
+ * the deadline ({@link Selector#wakeup()}; messages leave within tens of microseconds of their time, one or few a
+ * packet, as a real feed sends them, and an order still ends the select at once), a delayed OUCH message's by
+ * spinning on {@link Selector#selectNow()} so that injected latencies of microseconds hold.
  * <p>
  * Before blocking at all it polls with {@code selectNow} for a spin window after the last duty cycle that did work:
  * an engine on the same machine answers a feed packet within that window, and its order is then read without the
  * tens to hundreds of microseconds a blocked thread takes to be woken and scheduled.
  */
-final class SelectorIdleStrategy implements IdleStrategy
+final class SelectorIdleStrategy implements IdleStrategy, AutoCloseable
 {
     /** Longest wait: the agent's keep-alive checks run at least this often. */
     static final long MAX_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** Longest sleep while a feed or flow deadline is under a millisecond away. */
-    static final long SHORT_PARK_NS = TimeUnit.MICROSECONDS.toNanos(20);
+    private static final long NO_WAKE = Long.MAX_VALUE;
 
     private final Selector selector;
     private final NanoClock clock;
@@ -39,6 +38,9 @@ final class SelectorIdleStrategy implements IdleStrategy
     private final LongUnaryOperator nextPreciseDeadlineNs;
     private final long spinNs;
     private long lastWorkNs;
+    private final Thread waker;
+    private volatile long wakeAtNs = NO_WAKE;
+    private volatile boolean running = true;
 
     /**
      * @param selector              with every channel of the agent registered.
@@ -60,6 +62,48 @@ final class SelectorIdleStrategy implements IdleStrategy
         this.clock = clock;
         this.nextDeadlineNs = nextDeadlineNs;
         this.nextPreciseDeadlineNs = nextPreciseDeadlineNs;
+        this.waker = new Thread(this::wake, "venue-sim-waker");
+        waker.setDaemon(true);
+        waker.start();
+    }
+
+    /**
+     * Stop the waker thread (after the agent stopped).
+     */
+    public void close()
+    {
+        running = false;
+        LockSupport.unpark(waker);
+        try
+        {
+            waker.join(TimeUnit.SECONDS.toMillis(1));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void wake()
+    {
+        long wokenFor = NO_WAKE;
+        while (running)
+        {
+            final long atNs = wakeAtNs;
+            if (NO_WAKE == atNs || atNs == wokenFor)
+            {
+                LockSupport.park();
+                continue;
+            }
+            final long delayNs = atNs - clock.nanoTime();
+            if (delayNs > 0)
+            {
+                LockSupport.parkNanos(delayNs);
+                continue;
+            }
+            wokenFor = atNs;
+            selector.wakeup();
+        }
     }
 
     /**
@@ -97,13 +141,13 @@ final class SelectorIdleStrategy implements IdleStrategy
             }
             else if (waitNs < NANOS_PER_MILLI)
             {
-                // A feed or flow deadline under a millisecond away: a 1 ms select would hold every message due
-                // meanwhile and send them in one packet. Check the sockets, then sleep briefly (the kernel's timer
-                // slack stretches the park to about 50 us), so messages leave close to their time.
-                if (0 == selector.selectNow())
-                {
-                    LockSupport.parkNanos(Math.min(waitNs, SHORT_PARK_NS));
-                }
+                // A feed or flow deadline under a millisecond away: select counts milliseconds and would hold every
+                // message due meanwhile for one packet, so the waker thread ends the select at the deadline; a
+                // socket still ends it at once.
+                wakeAtNs = nowNs + waitNs;
+                LockSupport.unpark(waker);
+                selector.select(1);
+                wakeAtNs = NO_WAKE;
             }
             else
             {
