@@ -6,7 +6,28 @@
             [clojure.string :as str]
             [clojure.test :refer [deftest is testing]]
             [corezero.it-support :as it])
-  (:import (java.util.concurrent TimeUnit)))
+  (:import (java.lang ProcessHandle)
+           (java.util.concurrent TimeUnit)))
+
+(def ^:private trading-probe
+  "Evaluated in the demo's REPL: the order side's numbers as plain data."
+  "(let [s (#'corezero.ops/trading-snapshot)]
+     {:sent (.ordersSent s) :fills (.fills s) :open (.openOrdersTotal s) :trading-state (.tradingState s)
+      :refused-halted (.riskRejects s corezero.risk.RiskResult/HALTED)
+      :accepted-by-venue (.venueAccepted s) :rejected-by-venue (.venueRejected s)
+      :ouch-errors (+ (.ouchErrors s) (.ouchUnknownOrders s))
+      :logged-in (.loggedIn s) :logins (.logins s)
+      :venue-next-ref (.venueNextUserRefNum s) :next-ref (.nextUserRefNum s)})")
+
+(defn- await-value
+  "Calls `f` until `(ok? value)` or `timeout-ms`; returns the last value."
+  [f ok? timeout-ms]
+  (let [deadline (+ (System/currentTimeMillis) timeout-ms)]
+    (loop []
+      (let [v (f)]
+        (if (or (ok? v) (> (System/currentTimeMillis) deadline))
+          v
+          (do (Thread/sleep 250) (recur)))))))
 
 (deftest ^:integration demo-starts-venue-sim-engine-and-repl
   (let [demo (it/start-process [(it/bin) "demo"])]
@@ -19,7 +40,9 @@
           (it/await-line demo #"editors\s+nrepl://127\.0\.0\.1:\d+" 1000)
           (is (< connect-line-ms 10000) (str "connect line after " connect-line-ms " ms")))
         (testing "venue-sim publishes the real capture over MoldUDP64"
-          (it/await-line demo #"venue-sim: ITCH feed udp://127\.0\.0\.1:31001 session CZDEMO0001" 15000)
+          (it/await-line demo (re-pattern (str "venue-sim: exchange OUCH tcp://127\\.0\\.0\\.1:31003 .*"
+                                               "ITCH feed udp://127\\.0\\.0\\.1:31001 session CZDEMO0001"))
+                         15000)
           (is (some #(re-find #"venue-sim running as pid \d+" %) @(:err demo))))
         (testing "bin/corezero connect without arguments reaches the demo"
           (let [{:keys [exit out err]} (it/run-bin "connect" "-e" "(status)")]
@@ -47,6 +70,53 @@
             (is (seq (:asks book1)))
             (is (< (:price (first (:bids book1))) (:price (first (:asks book1)))) "never crossed")
             (is (not= book1 (assoc book2 :stock-locate 13)) "the book changes as venue-sim replays")))
+        (testing "the sample strategy trades against venue-sim: (orders) and (positions) change live"
+          (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
+                trading (fn [] (it/read-value socket trading-probe))
+                first-look (await-value trading #(pos? (:sent %)) 30000)
+                filled (await-value trading #(pos? (:fills %)) 90000)]
+            (is (pos? (:sent first-look)) "TouchQuoter sends orders")
+            (is (pos? (:accepted-by-venue filled)) "venue-sim accepts them")
+            (is (pos? (:fills filled)) (str "our quotes get filled: " filled))
+            (is (seq (it/read-value socket "(into [] (map #(into {} %)) (positions))")) "a position shows")
+            (is (zero? (:ouch-errors filled)) "nothing malformed or unknown from the venue")))
+        (testing "(kill!) cancels every open order, confirmed by venue-sim, and blocks new orders until (unkill!)"
+          (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
+                trading (fn [] (it/read-value socket trading-probe))
+                killed (it/read-value socket "(into {} (kill!))")
+                _ (Thread/sleep 1500)
+                halted (trading)]
+            (is (true? (:venue-confirmed killed)) (str killed))
+            (is (zero? (:open-orders-now killed)))
+            (is (= 2 (:trading-state halted)))
+            (is (zero? (:open halted)) "no order rests while halted")
+            (is (pos? (:refused-halted halted)) "the strategy's orders are refused while halted")
+            (let [sent (:sent halted)]
+              (it/read-value socket "(into {} (unkill!))")
+              (let [after (await-value trading #(> (:sent %) sent) 20000)]
+                (is (> (:sent after) sent) "orders flow again after (unkill!)")
+                (is (zero? (:trading-state after)))))))
+        (testing "venue-sim killed and restarted: the session reconnects, resumes, and agrees with the venue"
+          (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
+                trading (fn [] (it/read-value socket trading-probe))
+                [_ pid] (some #(re-find #"venue-sim running as pid (\d+)" %) @(:err demo))
+                cmdline (str/split (slurp (io/file "/proc" pid "cmdline")) #"\u0000")
+                before (trading)]
+            (.destroyForcibly ^ProcessHandle (.get (ProcessHandle/of (parse-long pid))))
+            (await-value trading #(not (:logged-in %)) 20000)
+            (let [venue (it/start-process cmdline)]
+              (try
+                (let [back (await-value trading #(and (:logged-in %) (> (:logins %) (:logins before))) 30000)]
+                  (is (:logged-in back) (str back))
+                  (is (>= (:venue-next-ref back) 1))
+                  (is (<= (:venue-next-ref back) (:next-ref back)) "the venue knows no order the engine did not send")
+                  (is (zero? (:ouch-errors back)))
+                  (let [killed (it/read-value socket "(into {} (kill!))")]
+                    (is (true? (:venue-confirmed killed))
+                        (str "every order the engine holds open is known to the restarted venue: " killed)))
+                  (it/read-value socket "(into {} (unkill!))"))
+                (finally
+                  (it/stop-engine! venue))))))
         (testing "bin/corezero stat without arguments reads the demo's counters"
           (let [{:keys [exit out]} (it/run-bin "stat" "--once")]
             (is (zero? exit))
