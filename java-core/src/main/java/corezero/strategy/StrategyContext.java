@@ -76,6 +76,16 @@ public interface StrategyContext
      */
     corezero.order.OrderState orderState(long userRefNum);
 
+    /**
+     * @return the risk gate's trading state, a {@link corezero.risk.TradingState} code: while it is not ACTIVE new
+     * orders are refused (HALTED: all; REDUCING: all that would not reduce a position), so a strategy may stop
+     * trying.
+     */
+    default int tradingState()
+    {
+        return corezero.risk.TradingState.ACTIVE;
+    }
+
     /** @return this slot's open (live) orders. */
     int openOrders();
 

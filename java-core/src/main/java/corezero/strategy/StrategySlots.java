@@ -6,6 +6,7 @@ import corezero.core.MarketDataFeed;
 import corezero.core.OrderEntry;
 import corezero.core.ParamTable;
 import corezero.order.OrderState;
+import corezero.risk.TradingState;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.CachedNanoClock;
 
@@ -423,6 +424,11 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
         {
             return null == orderEntry || orderEntry.orders().strategySlot(userRefNum) != slot ?
                 OrderState.NONE : orderEntry.orders().state(userRefNum);
+        }
+
+        public int tradingState()
+        {
+            return null == orderEntry ? TradingState.HALTED : orderEntry.gate().tradingState();
         }
 
         public int openOrders()

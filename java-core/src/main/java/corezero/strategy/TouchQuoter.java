@@ -2,6 +2,7 @@ package corezero.strategy;
 
 import corezero.book.BookView;
 import corezero.order.OrderState;
+import corezero.risk.TradingState;
 
 /**
  * The sample strategy: quotes one instrument on both sides at the touch (or a few ticks behind it), keeps at most
@@ -109,6 +110,11 @@ public final class TouchQuoter implements Strategy
         if (!quoting)
         {
             cancelQuotes();
+            return;
+        }
+        if (TradingState.ACTIVE != context.tradingState())
+        {
+            // Halted (the kill switch cancels the quotes) or reducing: quoting both sides would only be refused.
             return;
         }
         final long position = context.position(locate);

@@ -58,6 +58,25 @@ class TouchQuoterTest
     }
 
     @Test
+    void holdsBackWhileTheGateIsNotActiveAndQuotesAgainAfter()
+    {
+        start();
+        context.tradingState = corezero.risk.TradingState.HALTED;
+        apply(ItchMessages.stockDirectory(AAPL, "AAPL"));
+        add('B', BID);
+        add('S', ASK);
+        assertEquals(List.of(), context.sent, "halted: no order is tried");
+
+        context.tradingState = corezero.risk.TradingState.REDUCING;
+        add('B', BID - 100);
+        assertEquals(List.of(), context.sent, "reducing: a flat quoter adds nothing");
+
+        context.tradingState = corezero.risk.TradingState.ACTIVE;
+        add('S', ASK + 100);
+        assertEquals(List.of("enter B 100@" + BID + " DAY", "enter S 100@" + ASK + " DAY"), context.sent);
+    }
+
+    @Test
     void aMovedTouchCancelsTheQuoteAndTheNextUpdateAfterTheCancelRequotes()
     {
         bookWithBothSides();
@@ -309,6 +328,13 @@ class TouchQuoterTest
         long sequence;
         long nextRef = 1;
         long version = UNKNOWN_VERSION;
+        int tradingState = corezero.risk.TradingState.ACTIVE;
+
+        @Override
+        public int tradingState()
+        {
+            return tradingState;
+        }
 
         long refOf(final String entered)
         {
