@@ -19,8 +19,9 @@ import corezero.risk.TradingState;
  *  quoting        1 quote, 0 stop quoting (and cancel)      default 1
  *  probe-every    book updates between probes, 0 = none    default 0
  * </pre>
- * It quotes only on a live book with both sides present, and reads its parameters again only when the slot's
- * parameter table changed. Allocation-free.
+ * It quotes only on a live book with both sides present; nothing while the risk gate is HALTED, and only the side
+ * that reduces its position (by at most the position) while REDUCING. It reads its parameters again only when the
+ * slot's parameter table changed. Allocation-free.
  */
 public final class TouchQuoter implements Strategy
 {
@@ -112,15 +113,19 @@ public final class TouchQuoter implements Strategy
             cancelQuotes();
             return;
         }
-        if (TradingState.ACTIVE != context.tradingState())
+        final int tradingState = context.tradingState();
+        if (TradingState.HALTED == tradingState)
         {
-            // Halted (the kill switch cancels the quotes) or reducing: quoting both sides would only be refused.
+            // The kill switch cancelled the quotes; anything new would be refused.
             return;
         }
         final long position = context.position(locate);
+        final boolean reducing = TradingState.REDUCING == tradingState;
+        final boolean buyAllowed = reducing ? position + size <= 0 : position + size <= maxInventory;
+        final boolean sellAllowed = reducing ? position - size >= 0 : position - size >= -maxInventory;
 
-        buyRef = quote(buyRef, (byte)'B', bid - edgeTicks * TICK, size, position + size <= maxInventory);
-        sellRef = quote(sellRef, (byte)'S', ask + edgeTicks * TICK, size, position - size >= -maxInventory);
+        buyRef = quote(buyRef, (byte)'B', bid - edgeTicks * TICK, size, buyAllowed);
+        sellRef = quote(sellRef, (byte)'S', ask + edgeTicks * TICK, size, sellAllowed);
     }
 
     /** {@inheritDoc} */

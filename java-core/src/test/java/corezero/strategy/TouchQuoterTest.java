@@ -70,10 +70,14 @@ class TouchQuoterTest
         context.tradingState = corezero.risk.TradingState.REDUCING;
         add('B', BID - 100);
         assertEquals(List.of(), context.sent, "reducing: a flat quoter adds nothing");
+        context.position = 100;
+        add('B', BID - 200);
+        assertEquals(List.of("enter S 100@" + ASK + " DAY"), context.sent, "reducing a long: only the sell");
 
+        context.position = 0;
         context.tradingState = corezero.risk.TradingState.ACTIVE;
         add('S', ASK + 100);
-        assertEquals(List.of("enter B 100@" + BID + " DAY", "enter S 100@" + ASK + " DAY"), context.sent);
+        assertEquals(List.of("enter S 100@" + ASK + " DAY", "enter B 100@" + BID + " DAY"), context.sent);
     }
 
     @Test
