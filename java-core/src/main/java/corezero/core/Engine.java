@@ -103,6 +103,10 @@ public final class Engine implements AutoCloseable
         strategies = null == feed ? null :
             new StrategySlots(agent.params(), orderEntry, feed.books(), agent.cachedNanoClock());
         agent.trading(orderEntry, strategies);
+        if (null != strategies && null != config.frameClock())
+        {
+            feed.marketListener(strategies, config.frameClock());
+        }
         // The error handler runs on the hot thread: it only stores the error for core 0 to report.
         hotRunner = new AgentRunner(
             new BusySpinIdleStrategy(), lastHotError::set, counters.get(EngineCounter.AGENT_ERRORS), agent);
@@ -209,7 +213,8 @@ public final class Engine implements AutoCloseable
     private static MarketDataFeed newFeed(final EngineConfig config, final EngineCounters counters)
     {
         final FeedConfig feedConfig = config.feed();
-        final FrameTransport transport = openTransport(feedConfig);
+        final FrameTransport transport =
+            null != config.feedTransport() ? config.feedTransport() : openTransport(feedConfig);
         UdpTransport recovery = null;
         try
         {

@@ -1,6 +1,8 @@
 package corezero.core;
 
+import corezero.nic.FrameTransport;
 import corezero.strategy.Strategy;
+import org.agrona.concurrent.NanoClock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,8 @@ public final class EngineConfig
     private final OrderEntryConfig orderEntry;
     private final Strategy[] strategies;
     private final List<Param> params;
+    private FrameTransport feedTransport;
+    private NanoClock frameClock;
 
     /** A strategy parameter set before the hot thread starts. */
     public record Param(int slot, String key, long value)
@@ -137,8 +141,8 @@ public final class EngineConfig
      */
     public EngineConfig withFeed(final FeedConfig feed)
     {
-        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params);
+        return carry(new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params));
     }
 
     /**
@@ -149,8 +153,8 @@ public final class EngineConfig
      */
     public EngineConfig withOrderEntry(final OrderEntryConfig orderEntry)
     {
-        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params);
+        return carry(new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params));
     }
 
     /**
@@ -166,8 +170,8 @@ public final class EngineConfig
             "0.." + (ParamTable.SLOT_COUNT - 1));
         final Strategy[] copy = strategies.clone();
         copy[slot] = strategy;
-        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, copy, params);
+        return carry(new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, copy, params));
     }
 
     /**
@@ -188,9 +192,30 @@ public final class EngineConfig
             "strategies :params key", key, "1.." + CommandDescriptor.MAX_KEY_LENGTH + " printable ASCII characters");
         final List<Param> copy = new ArrayList<>(params);
         copy.add(new Param(slot, key, value));
-        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+        return carry(new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
             stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies,
-            List.copyOf(copy));
+            List.copyOf(copy)));
+    }
+
+    /**
+     * The same settings with a feed transport the caller built and owns until the engine closes it (a transport
+     * this module does not open from configuration, a test's or a benchmark's): it replaces the one the
+     * {@link #feed()} settings would open, which still give the recovery settings and the re-request address.
+     *
+     * @param transport  the live feed's frames; closed by the engine.
+     * @param frameClock stamps each frame as it is handed over (the start of tick-to-trade); null for the engine's
+     *                   own clock.
+     * @return a new config.
+     */
+    public EngineConfig withFeedTransport(final FrameTransport transport, final NanoClock frameClock)
+    {
+        require(null != feed, "feed", null, "a :feed to go with a feed transport");
+        final EngineConfig copy = new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity,
+            commandDrainLimit, stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry,
+            strategies, params);
+        copy.feedTransport = transport;
+        copy.frameClock = frameClock;
+        return copy;
     }
 
     /**
@@ -203,8 +228,8 @@ public final class EngineConfig
      */
     public EngineConfig withBooks(final int maxOrders, final int maxLevelsPerSide, final int maxBooks)
     {
-        return new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params);
+        return carry(new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params));
     }
 
     /**
@@ -315,6 +340,25 @@ public final class EngineConfig
     public Strategy strategy(final int slot)
     {
         return strategies[slot];
+    }
+
+    private EngineConfig carry(final EngineConfig next)
+    {
+        next.feedTransport = feedTransport;
+        next.frameClock = frameClock;
+        return next;
+    }
+
+    /** @return a feed transport built by the caller, or null to open the one the feed settings name. */
+    public FrameTransport feedTransport()
+    {
+        return feedTransport;
+    }
+
+    /** @return the clock that stamps feed frames, or null for the engine's own. */
+    public NanoClock frameClock()
+    {
+        return frameClock;
     }
 
     /** @return strategy parameters set before the hot thread starts, in order. */
