@@ -84,13 +84,15 @@
           (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
                 trading (fn [] (it/read-value socket trading-probe))
                 killed (it/read-value socket "(into {} (kill!))")
+                at-kill (trading)
                 _ (Thread/sleep 1500)
                 halted (trading)]
             (is (true? (:venue-confirmed killed)) (str killed))
             (is (zero? (:open-orders-now killed)))
             (is (= 2 (:trading-state halted)))
             (is (zero? (:open halted)) "no order rests while halted")
-            (is (pos? (:refused-halted halted)) "the strategy's orders are refused while halted")
+            (is (= (:sent at-kill) (:sent halted)) "no order leaves while halted (the strategy holds back)")
+            (is (zero? (:refused-halted halted)) "nor does it keep trying")
             (let [sent (:sent halted)]
               (it/read-value socket "(into {} (unkill!))")
               (let [after (await-value trading #(> (:sent %) sent) 20000)]
