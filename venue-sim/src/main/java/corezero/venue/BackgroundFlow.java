@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
  * list is full the next event is a cancel, so a long demo does not grow without bound.
  * <p>
  * The choices depend only on the seed (the book is read once, for the starting mid), so the same seed over the same
- * book gives the same flow. Order reference numbers start at {@link ExchangeCore#FLOW_ORDER_ID_BASE}.
+ * book gives the same flow. Order reference numbers start at {@link ExchangeCore#FLOW_ORDER_ID_BASE}, or after a
+ * restart after the highest the restored feed carried (the flow itself starts afresh: orders of the earlier run rest
+ * on).
  * Single-threaded.
  */
 final class BackgroundFlow
@@ -33,7 +35,7 @@ final class BackgroundFlow
     private int restingCount;
     private int locate;
     private long mid;
-    private long nextOrderId = ExchangeCore.FLOW_ORDER_ID_BASE;
+    private long nextOrderId;
     private long nextEventNs;
     private boolean isStarted;
 
@@ -57,6 +59,7 @@ final class BackgroundFlow
         this.meanGapNs = (double)NANOS_PER_SECOND / eventsPerSecond;
         this.restingIds = new long[maxOrders];
         this.counters = counters;
+        this.nextOrderId = core.lastFlowOrderRef() + 1;
     }
 
     /**

@@ -68,6 +68,16 @@ public final class CaptureTimingPacer implements Pacer
     /**
      * {@inheritDoc}
      */
+    public void start(final long nowNs, final int firstIndex)
+    {
+        start(nowNs);
+        nextIndex = firstIndex % messageCount;
+        consumed = firstIndex;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
     public int available(final long nowNs, final int maxMessages)
     {
         if (nowNs - nextDueNs > MessagePacer.MAX_CATCH_UP_NS)

@@ -26,18 +26,26 @@ import java.nio.channels.ServerSocketChannel;
  * In-process use (the bench, tests): {@link VenueSimMain#start(String...)} parses a command line and returns a
  * started exchange; {@link #close()} stops it. {@link #ouchAddress()}, {@link #rerequestAddress()} and
  * {@link #wireLatencyHistogram()} are readable from any thread.
+ * <p>
+ * With a state directory ({@code --state-dir}) both sides survive a restart on the same directory and sessions: the
+ * {@link OuchJournal} gives back the OUCH session (sequence numbers, the participant's orders, UserRefNums) and the
+ * {@link ItchJournal} the feed (its messages, so the MoldUDP64 numbering goes on and old sequence numbers are still
+ * answered; the book rebuilt from them; how far the capture had gone, so it goes on from there). The participant's
+ * orders are tied to the rebuilt book by {@link OuchOrderEntry#linkRestoredOrders()}.
  */
 public final class Exchange implements AutoCloseable
 {
     private final VenueSimCounters counters = new VenueSimCounters();
     private final WireLatency wireLatency = new WireLatency();
-    private final LiveMessageStore feed = new LiveMessageStore();
+    private final LiveMessageStore feed;
     private final ParticipantOrders orders = new ParticipantOrders();
     private final InetSocketAddress feedAddress;
     private final InetSocketAddress rerequestAddress;
     private final InetSocketAddress ouchAddress;
     private final OuchSettings settings;
     private final OuchJournal journal;
+    private final ItchJournal feedJournal;
+    private final int restoredCapturePosition;
     private final ExchangeCore core;
     private final ExchangeAgent agent;
     private final AgentRunner runner;
@@ -83,10 +91,13 @@ public final class Exchange implements AutoCloseable
         ServerSocketChannel ouchChannel = null;
         Selector selector = null;
         OuchJournal journal = null;
+        ItchJournal feedJournal = null;
         try
         {
             journal = null == settings.stateDir() ? OuchJournal.inMemory() :
                 OuchJournal.open(settings.stateDir(), settings.session());
+            feedJournal = null == settings.stateDir() ? ItchJournal.inMemory() :
+                ItchJournal.open(settings.stateDir(), feedSettings.session());
             for (long sequenceNumber = 1; sequenceNumber <= journal.count(); sequenceNumber++)
             {
                 orders.apply(journal.buffer(), journal.offset(sequenceNumber), journal.length(sequenceNumber));
@@ -111,11 +122,16 @@ public final class Exchange implements AutoCloseable
             this.rerequestAddress = (InetSocketAddress)rerequestChannel.getLocalAddress();
             this.ouchAddress = (InetSocketAddress)ouchChannel.getLocalAddress();
             this.journal = journal;
+            this.feedJournal = feedJournal;
+            this.restoredCapturePosition = feedJournal.restoredCapturePosition();
             this.selector = selector;
+            this.feed = new LiveMessageStore(feedJournal);
             this.core = new ExchangeCore(feed, new ExchangeClock(
                 ExchangeClock.timeOfDayNs(epochMillis), clock.nanoTime()), counters);
+            core.restore(feedJournal);
             final OuchOrderEntry orderEntry = new OuchOrderEntry(
                 core, journal, orders, counters, wireLatency, settings.rejectEvery());
+            orderEntry.linkRestoredOrders();
             final OuchServer ouchServer = new OuchServer(
                 ouchChannel, selector, settings, journal, orderEntry, clock, counters);
             final LiveFeedPublisher publisher = new LiveFeedPublisher(
@@ -124,9 +140,10 @@ public final class Exchange implements AutoCloseable
                 new RetransmissionServer(feed, feedSettings, rerequestChannel, counters);
             final BackgroundFlow flow = 0 == settings.flowEventsPerSecond() ? null : new BackgroundFlow(
                 core, settings.flowSeed(), settings.flowEventsPerSecond(), settings.maxFlowOrders(), counters);
-            final CaptureDriver captureDriver = new CaptureDriver(capture, feedSettings.newPacer(capture), core);
+            final CaptureDriver captureDriver = new CaptureDriver(
+                capture, feedSettings.newPacer(capture), core, feedJournal, restoredCapturePosition);
             this.agent = new ExchangeAgent(clock, core, captureDriver, flow, settings.isFlowFromStart(), ouchServer,
-                publisher, retransmissionServer, journal, ExchangeAgent.capturePollNs(feedSettings));
+                publisher, retransmissionServer, journal, feedJournal, ExchangeAgent.capturePollNs(feedSettings));
             this.idleStrategy = new SelectorIdleStrategy(
                 selector, clock, agent::nextDeadlineNs, agent::nextPreciseDeadlineNs, settings.spinNs());
             this.runner = new AgentRunner(
@@ -137,7 +154,7 @@ public final class Exchange implements AutoCloseable
         }
         catch (final IOException | RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(feedChannel, rerequestChannel, ouchChannel, selector, journal);
+            CloseHelper.quietCloseAll(feedChannel, rerequestChannel, ouchChannel, selector, journal, feedJournal);
             throw ex;
         }
     }
@@ -151,8 +168,8 @@ public final class Exchange implements AutoCloseable
     }
 
     /**
-     * Stop the agent, waiting for its thread, and close the sockets and the state file. Sequenced OUCH messages are
-     * already on file; nothing else is written. Safe to call more than once, from any thread.
+     * Stop the agent, waiting for its thread, and close the sockets and the state files. Sequenced OUCH and ITCH
+     * messages are already on file; nothing else is written. Safe to call more than once, from any thread.
      */
     public void close()
     {
@@ -241,6 +258,23 @@ public final class Exchange implements AutoCloseable
     public int restoredOuchMessages()
     {
         return journal.restoredCount();
+    }
+
+    /**
+     * @return feed messages reloaded from the state directory at start: the first new one takes the next sequence
+     * number.
+     */
+    public int restoredFeedMessages()
+    {
+        return feedJournal.restoredCount();
+    }
+
+    /**
+     * @return capture messages driven before the restart, from the state directory: the capture goes on after them.
+     */
+    public int restoredCapturePosition()
+    {
+        return restoredCapturePosition;
     }
 
     WireLatency wireLatency()

@@ -29,6 +29,7 @@ final class ExchangeAgent implements Agent
     private final LiveFeedPublisher publisher;
     private final RetransmissionServer retransmissionServer;
     private final OuchJournal journal;
+    private final ItchJournal feedJournal;
     private final long capturePollNs;
 
     /**
@@ -59,6 +60,7 @@ final class ExchangeAgent implements Agent
         final LiveFeedPublisher publisher,
         final RetransmissionServer retransmissionServer,
         final OuchJournal journal,
+        final ItchJournal feedJournal,
         final long capturePollNs)
     {
         this.capturePollNs = capturePollNs;
@@ -71,6 +73,7 @@ final class ExchangeAgent implements Agent
         this.publisher = publisher;
         this.retransmissionServer = retransmissionServer;
         this.journal = journal;
+        this.feedJournal = feedJournal;
     }
 
     /**
@@ -149,6 +152,6 @@ final class ExchangeAgent implements Agent
      */
     public void onClose()
     {
-        CloseHelper.quietCloseAll(ouchServer, publisher, retransmissionServer::onClose, journal);
+        CloseHelper.quietCloseAll(ouchServer, publisher, retransmissionServer::onClose, journal, feedJournal);
     }
 }

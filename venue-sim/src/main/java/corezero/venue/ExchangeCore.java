@@ -1,6 +1,7 @@
 package corezero.venue;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import static corezero.venue.ItchOrderDescriptor.*;
@@ -26,7 +27,12 @@ import static corezero.venue.ItchOrderDescriptor.*;
  * take theirs from {@link #PARTICIPANT_ORDER_ID_BASE}, the background flow's from {@link #FLOW_ORDER_ID_BASE}.
  * Messages the engine writes carry tracking number 0 (or the replayed capture message's) and the
  * {@link ExchangeClock}'s time of day; match numbers are the engine's plus a base, {@link #MATCH_NUMBER_BASE} or
- * after a restart the last one the participant saw, so they do not repeat. Single-threaded.
+ * after a restart the last one the participant saw or the feed carried, so they do not repeat.
+ * <p>
+ * A venue restarted on its state directory rebuilds the engine's book from the feed it published
+ * ({@link #restore(ItchJournal)}), before the order entry side is attached: adds rest as they are, executions and
+ * cancels reduce, deletes remove, replaces replace, stock directories list; the order reference numbers of the
+ * participant and the flow go on after the highest the feed carried. Single-threaded.
  */
 final class ExchangeCore implements MatchingListener
 {
@@ -56,6 +62,11 @@ final class ExchangeCore implements MatchingListener
     private int trackingNumber;
     private long matchNumberBase = MATCH_NUMBER_BASE;
     private int firstLocate;
+    private long lastParticipantOrderRef = PARTICIPANT_ORDER_ID_BASE - 1;
+    private long lastFlowOrderRef = FLOW_ORDER_ID_BASE - 1;
+    private final LongArrayList restoredParticipantOrderRefs = new LongArrayList();
+    private long restoredTimestampNs = ItchHeaderDescriptor.NO_TIMESTAMP;
+    private int restoreMismatches;
 
     /**
      * Told when a stock directory message is published: a restart re-enters the participant's orders then.
@@ -96,6 +107,49 @@ final class ExchangeCore implements MatchingListener
     void matchNumberBase(final long matchNumberBase)
     {
         this.matchNumberBase = matchNumberBase;
+    }
+
+    /**
+     * @return added to the engine's match numbers.
+     */
+    long matchNumberBase()
+    {
+        return matchNumberBase;
+    }
+
+    /**
+     * @return the highest participant order reference number the restored feed carried, or one below
+     * {@link #PARTICIPANT_ORDER_ID_BASE}.
+     */
+    long lastParticipantOrderRef()
+    {
+        return lastParticipantOrderRef;
+    }
+
+    /**
+     * @return the highest flow order reference number the restored feed carried, or one below
+     * {@link #FLOW_ORDER_ID_BASE}.
+     */
+    long lastFlowOrderRef()
+    {
+        return lastFlowOrderRef;
+    }
+
+    /**
+     * @return the participant's order reference numbers the restored feed added, open or not (for the order entry
+     * side to reconcile with its own journal).
+     */
+    LongArrayList restoredParticipantOrderRefs()
+    {
+        return restoredParticipantOrderRefs;
+    }
+
+    /**
+     * @return restored feed messages that did not apply to the rebuilt book (an unknown order, too many shares).
+     */
+    int restoreMismatches()
+    {
+        return restoreMismatches;
     }
 
     MatchingEngine engine()
@@ -372,6 +426,129 @@ final class ExchangeCore implements MatchingListener
         }
 
         return MatchingEngine.BUY == side ? price >= opposite : price <= opposite;
+    }
+
+    /**
+     * Put back the feed of an earlier run: every journaled message into the {@link LiveMessageStore} (as sent) and
+     * into the engine's book, publishing nothing. Call once, before any listener is attached and anything else is
+     * appended. The clock goes on from the last timestamp on the feed.
+     *
+     * @param journal reloaded.
+     */
+    void restore(final ItchJournal journal)
+    {
+        isBookSuppressed = true;
+        try
+        {
+            journal.forEachRestored(this::restoreMessage);
+        }
+        finally
+        {
+            isBookSuppressed = false;
+        }
+        if (ItchHeaderDescriptor.NO_TIMESTAMP != restoredTimestampNs)
+        {
+            clock.anchor(restoredTimestampNs, clock.nanoTime());
+        }
+    }
+
+    private void restoreMessage(final DirectBuffer buffer, final int offset, final int length)
+    {
+        feed.appendRestored(buffer, offset, length);
+        final long timestampNs = ItchHeaderDescriptor.timestampNs(buffer, offset, length);
+        if (ItchHeaderDescriptor.NO_TIMESTAMP != timestampNs)
+        {
+            restoredTimestampNs = timestampNs;
+        }
+
+        switch (length > 0 ? buffer.getByte(offset) : 0)
+        {
+            case ADD_ORDER:
+            case ADD_ORDER_MPID:
+                if (length >= ADD_ORDER_LENGTH)
+                {
+                    final long orderRef = u64(buffer, offset + ORDER_REF_OFFSET);
+                    onRestoredOrderRef(orderRef);
+                    if (MatchingResult.OK != engine.restoreResting(orderRef, ItchOrderDescriptor.locate(buffer, offset),
+                        buffer.getByte(offset + ADD_SIDE_OFFSET), u32(buffer, offset + ADD_SHARES_OFFSET),
+                        u32(buffer, offset + ADD_PRICE_OFFSET), clock.nanoTime()))
+                    {
+                        restoreMismatches++;
+                    }
+                }
+                break;
+
+            case ORDER_EXECUTED:
+            case ORDER_EXECUTED_WITH_PRICE:
+                if (length >= ORDER_EXECUTED_LENGTH)
+                {
+                    matchNumberBase = Math.max(matchNumberBase, u64(buffer, offset + MATCH_NUMBER_OFFSET));
+                    restoreReduce(u64(buffer, offset + ORDER_REF_OFFSET), u32(buffer, offset + SHARES_OFFSET));
+                }
+                break;
+
+            case ORDER_CANCEL:
+                if (length >= ORDER_CANCEL_LENGTH)
+                {
+                    restoreReduce(u64(buffer, offset + ORDER_REF_OFFSET), u32(buffer, offset + SHARES_OFFSET));
+                }
+                break;
+
+            case ORDER_DELETE:
+                if (length >= ORDER_DELETE_LENGTH)
+                {
+                    restoreReduce(u64(buffer, offset + ORDER_REF_OFFSET), Long.MAX_VALUE);
+                }
+                break;
+
+            case ORDER_REPLACE:
+                if (length >= ORDER_REPLACE_LENGTH)
+                {
+                    final long newOrderRef = u64(buffer, offset + REPLACE_NEW_REF_OFFSET);
+                    onRestoredOrderRef(newOrderRef);
+                    if (MatchingResult.OK != engine.replace(u64(buffer, offset + ORDER_REF_OFFSET), newOrderRef,
+                        u32(buffer, offset + REPLACE_SHARES_OFFSET), u32(buffer, offset + REPLACE_PRICE_OFFSET)))
+                    {
+                        restoreMismatches++;
+                    }
+                }
+                break;
+
+            case STOCK_DIRECTORY:
+                if (length >= STOCK_DIRECTORY_MIN_LENGTH)
+                {
+                    list(ItchOrderDescriptor.locate(buffer, offset), buffer, offset + DIRECTORY_STOCK_OFFSET);
+                }
+                break;
+
+            default:
+                break;
+        }
+    }
+
+    private void onRestoredOrderRef(final long orderRef)
+    {
+        if (isParticipant(orderRef))
+        {
+            lastParticipantOrderRef = Math.max(lastParticipantOrderRef, orderRef);
+            restoredParticipantOrderRefs.addLong(orderRef);
+        }
+        else if (orderRef >= FLOW_ORDER_ID_BASE)
+        {
+            lastFlowOrderRef = Math.max(lastFlowOrderRef, orderRef);
+        }
+    }
+
+    private void restoreReduce(final long orderRef, final long shares)
+    {
+        final long openQty = engine.openQty(orderRef);
+        if (0 == openQty || (Long.MAX_VALUE != shares && shares > openQty))
+        {
+            restoreMismatches++;
+            return;
+        }
+
+        engine.cancel(orderRef, Long.MAX_VALUE == shares ? 0 : openQty - shares);
     }
 
     /**

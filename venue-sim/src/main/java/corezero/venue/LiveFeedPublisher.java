@@ -59,6 +59,8 @@ final class LiveFeedPublisher implements AutoCloseable
             channel, feedAddress, settings.maxPacketLength(), settings.newLoss(), counters);
         this.server = new MoldUDP64Server(
             () -> TimeUnit.NANOSECONDS.toMillis(clock.nanoTime()), feedChannel, settings.session());
+        // After a restart the store holds the earlier run's messages as sent: the session's numbering goes on.
+        server.setNextSequenceNumber(Math.toIntExact(store.nextSequenceNumber()));
         this.lastFeedSendNs = clock.nanoTime();
     }
 

@@ -4,29 +4,83 @@ import com.paritytrading.nassau.moldudp64.MoldUDP64DownstreamPacket;
 import com.paritytrading.nassau.moldudp64.MoldUDP64Exception;
 import org.agrona.DirectBuffer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 
 /**
  * The exchange mode's feed: ITCH messages appended as the matching engine and the capture produce them, sequence
  * number {@code s} being the {@code s}th message appended. The {@link LiveFeedPublisher} sends what is appended and
- * the {@link RetransmissionServer} answers from what was sent. Single-threaded: all run on the exchange's thread.
+ * the {@link RetransmissionServer} answers from what was sent. Each message goes to the {@link ItchJournal} before
+ * it is appended; a restarted venue puts the journal's messages back first ({@link #appendRestored}), as sent, so
+ * that the numbering goes on and re-requests for them are answered. Single-threaded: all run on the exchange's
+ * thread.
  */
 final class LiveMessageStore implements SequencedMessages
 {
     private final MessageLog log = new MessageLog();
+    private final ItchJournal journal;
     private long sentCount;
 
     /**
-     * Append a message; it is sent on the next duty cycle of the publisher.
+     * A feed kept in memory only.
+     */
+    LiveMessageStore()
+    {
+        this(ItchJournal.inMemory());
+    }
+
+    /**
+     * @param journal to write every appended message to.
+     */
+    LiveMessageStore(final ItchJournal journal)
+    {
+        this.journal = journal;
+    }
+
+    ItchJournal journal()
+    {
+        return journal;
+    }
+
+    /**
+     * Append a message, journaling it first; it is sent on the next duty cycle of the publisher.
      *
      * @param source holding the message.
      * @param offset of the message.
      * @param length of the message.
      * @return its sequence number.
+     * @throws UncheckedIOException if the journal cannot be written.
      */
     long append(final DirectBuffer source, final int offset, final int length)
     {
+        try
+        {
+            journal.append(source, offset, length);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the ITCH journal " + journal.path(), ex);
+        }
+
         return log.append(source, offset, length) + 1L;
+    }
+
+    /**
+     * Put back a message of an earlier run, from the journal: it counts as sent and is not journaled again.
+     *
+     * @param source holding the message.
+     * @param offset of the message.
+     * @param length of the message.
+     */
+    void appendRestored(final DirectBuffer source, final int offset, final int length)
+    {
+        if (sentCount != log.count())
+        {
+            throw new IllegalStateException("restored messages go before any new one");
+        }
+        log.append(source, offset, length);
+        sentCount++;
     }
 
     /**

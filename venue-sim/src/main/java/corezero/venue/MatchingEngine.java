@@ -134,6 +134,31 @@ final class MatchingEngine
     }
 
     /**
+     * Put a day order straight on the book at the back of its level, without matching: a restarted venue rebuilds
+     * its book from the feed it published, which never showed a crossed book. Only {@link
+     * MatchingListener#onBookAdd} is told.
+     *
+     * @param orderId unique among open orders.
+     * @param locate  stock locate, 1 to 65,535.
+     * @param side    {@link #BUY} or {@link #SELL}.
+     * @param qty     shares, above zero.
+     * @param price   limit, see {@link #isValidPrice}.
+     * @param nowNs   entry time, kept with the order.
+     * @return a {@link MatchingResult} code.
+     */
+    int restoreResting(
+        final long orderId, final int locate, final byte side, final long qty, final long price, final long nowNs)
+    {
+        final int result = validateEnter(orderId, locate, side, qty, price, DAY);
+        if (MatchingResult.OK == result)
+        {
+            rest(book(locate), orderId, side, qty, price, nowNs);
+        }
+
+        return result;
+    }
+
+    /**
      * Reduce or cancel an open order.
      *
      * @param orderId open.

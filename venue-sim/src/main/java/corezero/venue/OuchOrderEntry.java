@@ -18,6 +18,7 @@ import corezero.ouch.OuchRejectedEncoder;
 import corezero.ouch.OuchReplaceOrderDecoder;
 import corezero.ouch.OuchReplacedEncoder;
 import org.agrona.AsciiSequenceView;
+import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -108,10 +109,69 @@ final class OuchOrderEntry implements OuchInboundHandler, ParticipantListener, E
         this.counters = counters;
         this.wireLatency = wireLatency;
         this.rejectEvery = rejectEvery;
-        this.nextOrderRef = orders.lastOrderRef() + 1;
+        this.nextOrderRef = Math.max(orders.lastOrderRef(), core.lastParticipantOrderRef()) + 1;
         core.participantListener(this);
         core.stockDirectoryListener(this);
-        core.matchNumberBase(Math.max(ExchangeCore.MATCH_NUMBER_BASE, orders.lastMatchNumber()));
+        core.matchNumberBase(Math.max(core.matchNumberBase(), orders.lastMatchNumber()));
+    }
+
+    /**
+     * After a restart whose book was rebuilt from the feed journal ({@link ExchangeCore#restore}): tie the reloaded
+     * open orders to the book, so that there is one book and the participant's orders are in it once. The OUCH
+     * journal says what the participant was told, so it wins for the participant's orders; the two journals differ
+     * only if the process died between the OUCH and the ITCH write of one event (the OUCH one goes first).
+     * <ul>
+     *     <li>An order on the book that the session has not open (canceled or filled on OUCH, not yet on the feed)
+     *     is deleted; one with more shares on the book than open on OUCH is reduced to them.</li>
+     *     <li>An open order the book does not hold is entered again once its stock is listed, as
+     *     {@link #onListed(int)} does (at once if it is listed already).</li>
+     * </ul>
+     * What changes is published on the feed; nothing is sequenced on OUCH.
+     */
+    void linkRestoredOrders()
+    {
+        isRestoring = true;
+        try
+        {
+            final LongArrayList bookRefs = core.restoredParticipantOrderRefs();
+            for (int i = 0; i < bookRefs.size(); i++)
+            {
+                final long orderRef = bookRefs.getLong(i);
+                if (engine.openQty(orderRef) > 0 && null == orders.byOrderRef(orderRef))
+                {
+                    engine.cancel(orderRef, 0);
+                }
+            }
+            bookRefs.clear();
+
+            for (final ParticipantOrder order : orders.openOrders())
+            {
+                final int locate = core.locate(symbolBuffer(order.symbol), 0);
+                final long bookQty = engine.openQty(order.orderRef);
+                if (bookQty > 0)
+                {
+                    order.locate = locate;
+                    order.isInEngine = true;
+                    if (bookQty > order.openQty)
+                    {
+                        engine.cancel(order.orderRef, order.openQty);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            isRestoring = false;
+        }
+
+        for (final ParticipantOrder order : orders.openOrders())
+        {
+            final int locate = core.locate(symbolBuffer(order.symbol), 0);
+            if (!order.isInEngine && 0 != locate)
+            {
+                onListed(locate);
+            }
+        }
     }
 
     /**
@@ -123,9 +183,10 @@ final class OuchOrderEntry implements OuchInboundHandler, ParticipantListener, E
     }
 
     /**
-     * A restarted venue rests the participant's reloaded open orders again once their stock is listed on the feed.
-     * They go in oldest first, behind whatever already rests at their price (nothing, when the stock directory
-     * starts the replay): their queue position relative to other participants' orders is not kept.
+     * A restarted venue rests the participant's reloaded open orders again once their stock is listed on the feed,
+     * if the book rebuilt from the feed journal does not hold them already (no feed journal: a state directory of
+     * an earlier version, or a stock listed later). They go in oldest first, behind whatever already rests at their
+     * price: their queue position relative to other participants' orders is not kept.
      */
     public void onListed(final int locate)
     {

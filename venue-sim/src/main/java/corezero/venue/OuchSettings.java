@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * @param disconnectAfter     the connection is dropped without a logout right after the Nth inbound OUCH message
  *                            since start, once; 0 for never.
  * @param isSilent            the server sends no heartbeats (a venue gone quiet, for clients' timeout tests).
- * @param stateDir            directory of the OUCH journal to reload and append to; null for none.
+ * @param stateDir            directory of the OUCH and feed journals to reload and append to, so that a restart
+ *                            goes on where the last run stopped; null for none.
  * @param flowEventsPerSecond background flow rate (Poisson); 0 for none.
  * @param flowSeed            seed of the background flow.
  * @param maxFlowOrders       resting flow orders at most.

@@ -15,6 +15,18 @@ public interface Pacer
     void start(long nowNs);
 
     /**
+     * Start pacing part way through, after a restart; the message at {@code firstIndex} is due at once. A fixed rate
+     * does not care where it starts.
+     *
+     * @param nowNs      from the clock.
+     * @param firstIndex messages of the capture already sent before.
+     */
+    default void start(final long nowNs, final int firstIndex)
+    {
+        start(nowNs);
+    }
+
+    /**
      * @param nowNs       from the clock, not before the last call.
      * @param maxMessages the most the caller can send now; the answer never exceeds it.
      * @return how many messages may be sent now.

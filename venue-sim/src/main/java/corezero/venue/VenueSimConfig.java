@@ -85,9 +85,12 @@ public final class VenueSimConfig
         "  --disconnect-after N   drop the OUCH connection without a logout right after the Nth inbound OUCH\n" +
         "                         message since start, once (default off)\n" +
         "  --ouch-silent          send no SoupBinTCP heartbeats (a venue gone quiet); silent clients still drop\n" +
-        "  --state-dir DIR        journal every sequenced OUCH message in DIR/ouch-SESSION.journal and, at start,\n" +
-        "                         reload it: same session and sequence numbers, open orders rest again, the next\n" +
-        "                         UserRefNum goes on\n" +
+        "  --state-dir DIR        survive a restart: journal every sequenced OUCH message in\n" +
+        "                         DIR/ouch-SESSION.journal and every feed message, with how far the capture went, in\n" +
+        "                         DIR/itch-FEEDSESSION.journal; at start reload both: same OUCH session and sequence\n" +
+        "                         numbers, open orders still live, the next UserRefNum goes on; the feed's MoldUDP64\n" +
+        "                         numbering goes on (old sequence numbers answered), the book is rebuilt from it and\n" +
+        "                         the capture goes on where it stopped\n" +
         "  --flow-rate N          background flow of N events a second (Poisson): limit orders around a random-walk\n" +
         "                         mid, cancels, marketable orders; after the capture, or from the start with\n" +
         "                         --synthetic; --seed seeds it (default 0: off)\n" +

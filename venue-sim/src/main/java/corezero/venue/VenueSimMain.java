@@ -311,8 +311,14 @@ public final class VenueSimMain
 
     private static String describeRestored(final Exchange exchange)
     {
-        return exchange.restoredOuchMessages() > 0 ? " (" + exchange.restoredOuchMessages() +
-            " sequenced messages reloaded from " + exchange.settings().stateDir() + ")" : "";
+        if (0 == exchange.restoredOuchMessages() && 0 == exchange.restoredFeedMessages())
+        {
+            return "";
+        }
+
+        return " (" + exchange.restoredOuchMessages() + " sequenced OUCH messages and " +
+            exchange.restoredFeedMessages() + " feed messages, capture position " +
+            exchange.restoredCapturePosition() + ", reloaded from " + exchange.settings().stateDir() + ")";
     }
 
     private static String describeExchange(final OuchSettings ouch)

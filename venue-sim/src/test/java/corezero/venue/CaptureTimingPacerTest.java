@@ -52,6 +52,22 @@ class CaptureTimingPacerTest
     }
 
     @Test
+    void shouldStartPartWayThroughAfterARestart()
+    {
+        final CaptureTimingPacer pacer = new CaptureTimingPacer(capture, 10, SECOND_NS, false);
+        pacer.start(START_NS, 3);
+
+        assertEquals(1, pacer.available(START_NS, 100), "message 3 at once; the next is an hour (capped) later");
+        pacer.consume(1);
+        assertEquals(0, pacer.available(START_NS + SECOND_NS - 1, 100));
+        assertEquals(1, pacer.available(START_NS + SECOND_NS, 100));
+        pacer.consume(1);
+        assertEquals(1, pacer.available(START_NS + 2 * SECOND_NS, 100), "then the last");
+        pacer.consume(1);
+        assertEquals(0, pacer.available(START_NS + 3 * SECOND_NS, 100), "three messages were sent before");
+    }
+
+    @Test
     void shouldHoldTheScheduleHoweverSeldomItIsPolled()
     {
         final CaptureTimingPacer pacer = new CaptureTimingPacer(capture, 10, SECOND_NS, false);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static corezero.venue.ExchangeTestData.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -121,9 +122,9 @@ class ExchangeSessionTest
     @Test
     void resumesTheSessionOrdersAndUserRefNumsAfterARestart(@TempDir final Path stateDir) throws IOException
     {
+        final FeedReceiver feed = use(new FeedReceiver());
         final List<byte[]> firstRun;
-        try (FeedReceiver feed = new FeedReceiver();
-            Exchange exchange = ExchangeOuchTest.startExchange(
+        try (Exchange exchange = ExchangeOuchTest.startExchange(
                 feed, ExchangeOuchTest.settings(0, 0, 0, false, stateDir));
             OuchTestClient client = OuchTestClient.loggedIn(exchange, 1))
         {
@@ -138,25 +139,29 @@ class ExchangeSessionTest
             assertEquals("AEACAAC", types(client.messages));
             firstRun = new ArrayList<>(client.messages);
             assertEquals(2, exchange.orders().openCount());
+            assertTrue(feed.await(() -> feed.messages.size() >= 9));
+            assertEquals("RAAEAXAAD", feed.types());
         }
 
         final long askRef = accepted(firstRun.get(2)).orderReferenceNumber();
         final long bidRef = accepted(firstRun.get(4)).orderReferenceNumber();
-        try (FeedReceiver feed = new FeedReceiver();
-            Exchange exchange = ExchangeOuchTest.startExchange(
-                feed, ExchangeOuchTest.settings(0, 0, 0, false, stateDir)))
+        assertEquals(200, feed.book.shares(askRef));
+        assertEquals(100, feed.book.shares(bidRef));
+        try (Exchange exchange = ExchangeOuchTest.startExchange(
+            feed, ExchangeOuchTest.settings(0, 0, 0, false, stateDir)))
         {
             assertEquals(7, exchange.restoredOuchMessages());
+            assertEquals(9, exchange.restoredFeedMessages());
+            assertEquals(3, exchange.restoredCapturePosition(), "the capture is not replayed");
             assertTrue(Files.exists(stateDir.resolve("ouch-" + OuchSettings.DEFAULT_SESSION + ".journal")));
+            assertTrue(Files.exists(stateDir.resolve("itch-" + FeedSettings.DEFAULT_SESSION + ".journal")));
 
-            // The stock directory, the two open orders resting again (oldest first, their refs kept), the capture.
-            assertTrue(feed.await(() -> feed.messages.size() >= 5));
-            assertEquals("RAAAA", feed.types());
-            assertEquals(askRef, ItchOrderDescriptor.u64(wrap(feed.messages.get(1)), 11));
-            assertEquals(bidRef, ItchOrderDescriptor.u64(wrap(feed.messages.get(2)), 11));
-            assertEquals(200, feed.book.shares(askRef));
-            assertEquals(100, feed.book.shares(bidRef));
+            // The open orders are in the rebuilt book once: nothing is published again.
             assertEquals(2, exchange.orders().openCount());
+            assertEquals(200, exchange.core().engine().openQty(askRef));
+            assertEquals(100, exchange.core().engine().openQty(bidRef));
+            assertEquals(0, exchange.feed().unsentCount());
+            assertEquals(3, exchange.core().engine().openOrderCount(), "our two and the capture's bid");
 
             try (OuchTestClient client = OuchTestClient.loggedIn(exchange, 4))
             {
@@ -171,18 +176,30 @@ class ExchangeSessionTest
                 assertTrue(client.awaitMessages(5));
                 assertEquals(8, accountQueryResponse(client.messages.get(4)).nextUserRefNum());
 
-                // The reloaded ask trades: a buy of 150 takes the capture's 100 at $10.00, then 50 of ours.
+                // The reloaded ask trades: a buy of 150 takes 150 of our 200 at $10.10, then the rest is canceled.
                 client.enter(8, 'B', 150, SYMBOL, 101_000, '3', "TAKE");
                 client.cancel(2, 150);
-                assertTrue(client.awaitMessages(10), () -> "got " + types(client.messages));
-                assertEquals("QAEEEC", types(client.messages.subList(4, 10)));
-                assertEquals(2, executed(client.messages.get(7)).userRefNum());
-                assertEquals(50, executed(client.messages.get(7)).quantity());
+                assertTrue(client.awaitMessages(9), () -> "got " + types(client.messages));
+                assertEquals("QAEEC", types(client.messages.subList(4, 9)));
+                assertEquals(2, executed(client.messages.get(6)).userRefNum());
+                assertEquals(150, executed(client.messages.get(6)).quantity());
+                assertEquals(8, executed(client.messages.get(7)).userRefNum());
                 assertTrue(executed(client.messages.get(6)).matchNumber() >
                     executed(firstRun.get(1)).matchNumber(), "match numbers go on after the restart");
-                assertEquals(50, canceled(client.messages.get(9)).quantity(), "intended 150 less 50 executed");
-                assertEquals(100, exchange.orders().byUserRefNum(2).openQty);
+                assertEquals(50, canceled(client.messages.get(8)).quantity(), "intended 150 less 150 executed");
+                assertNull(exchange.orders().byUserRefNum(2));
+                assertEquals(1, exchange.orders().openCount());
             }
+
+            // The feed went on from sequence number 10, in the same session, with the fill and the delete.
+            assertTrue(feed.await(() -> feed.messages.size() >= 11));
+            assertEquals("RAAEAXAADED", feed.types());
+            assertNull(feed.fault);
+            assertNull(feed.book.fault);
+            assertEquals(executed(firstRun.get(1)).matchNumber() + 1,
+                ItchOrderDescriptor.u64(wrap(feed.messages.get(9)), 23), "the next match number");
+            assertEquals(0, feed.book.shares(askRef));
+            assertEquals(100, feed.book.shares(bidRef));
         }
     }
 }

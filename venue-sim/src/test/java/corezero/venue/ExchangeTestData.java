@@ -47,6 +47,74 @@ final class ExchangeTestData
         return capture("two-sided book", messages);
     }
 
+    /**
+     * A book that keeps changing, for restarts part way through: a stock directory, then per round an ask and a bid
+     * of 100 (asks from $10.00 up, bids from $9.90 down, five price levels each), the ask of three rounds before
+     * reduced by 40, the bid of four rounds before deleted, and every other round the ask of five rounds before
+     * executed for its last 60; an end-of-messages system event last.
+     *
+     * @param rounds of adds, at least 6.
+     * @return the capture, ask references from 1000 and bid references from 2000.
+     */
+    static BinaryFileCapture churningBook(final int rounds)
+    {
+        final List<byte[]> messages = new ArrayList<>();
+        messages.add(stockDirectory(LOCATE, SYMBOL));
+        for (int i = 0; i < rounds; i++)
+        {
+            messages.add(addOrder(LOCATE, 1_000 + i, (byte)'S', 100, SYMBOL, ASK_PRICE + (i % 5) * 100L));
+            messages.add(addOrder(LOCATE, 2_000 + i, (byte)'B', 100, SYMBOL, BID_PRICE - (i % 5) * 100L));
+            if (i >= 3)
+            {
+                messages.add(orderCancel(1_000 + i - 3, 40));
+            }
+            if (i >= 4)
+            {
+                messages.add(orderDelete(2_000 + i - 4));
+            }
+            if (i >= 5 && 0 == i % 2)
+            {
+                messages.add(orderExecuted(1_000 + i - 5, 60, 500 + i));
+            }
+        }
+        messages.add(systemEvent((byte)'C'));
+
+        return capture("churning book", messages);
+    }
+
+    static byte[] orderCancel(final long orderRef, final long shares)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[ItchOrderDescriptor.ORDER_CANCEL_LENGTH]);
+        ItchOrderDescriptor.putOrderCancel(buffer, 0, LOCATE, 0, 3_000, orderRef, shares);
+
+        return buffer.byteArray();
+    }
+
+    static byte[] orderDelete(final long orderRef)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[ItchOrderDescriptor.ORDER_DELETE_LENGTH]);
+        ItchOrderDescriptor.putOrderDelete(buffer, 0, LOCATE, 0, 3_000, orderRef);
+
+        return buffer.byteArray();
+    }
+
+    static byte[] orderExecuted(final long orderRef, final long shares, final long matchNumber)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[ItchOrderDescriptor.ORDER_EXECUTED_LENGTH]);
+        ItchOrderDescriptor.putOrderExecuted(buffer, 0, LOCATE, 0, 3_000, orderRef, shares, matchNumber);
+
+        return buffer.byteArray();
+    }
+
+    static byte[] systemEvent(final byte eventCode)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[12]);
+        ItchOrderDescriptor.putHeader(buffer, 0, (byte)'S', 0, 0, 4_000);
+        buffer.putByte(11, eventCode);
+
+        return buffer.byteArray();
+    }
+
     static BinaryFileCapture capture(final String name, final List<byte[]> messages)
     {
         int length = 0;

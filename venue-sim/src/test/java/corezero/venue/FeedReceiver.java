@@ -20,6 +20,8 @@ final class FeedReceiver implements AutoCloseable
     final DatagramChannel channel;
     final List<byte[]> messages = new ArrayList<>();
     final ExchangeTestData.ItchBook book = new ExchangeTestData.ItchBook();
+    /** The sequence number in the header of every packet read, heartbeats included, in the order read. */
+    final List<Long> packetSequenceNumbers = new ArrayList<>();
     long lastPacketSequenceNumber;
     long lastPacketReceiveNanoTime;
     String fault;
@@ -45,6 +47,7 @@ final class FeedReceiver implements AutoCloseable
 
         final long sequenceNumber = sequenceNumber(packet, 0);
         final int count = messageCount(packet, 0);
+        packetSequenceNumbers.add(sequenceNumber);
         if (HEARTBEAT_MESSAGE_COUNT == count || END_OF_SESSION_MESSAGE_COUNT == count)
         {
             return true;
