@@ -113,6 +113,16 @@
                   (is (>= (:venue-next-ref back) 1))
                   (is (<= (:venue-next-ref back) (:next-ref back)) "the venue knows no order the engine did not send")
                   (is (zero? (:ouch-errors back)))
+                  (let [feed-of #(it/read-value socket (str "(let [f (into {} (feed))] (assoc (select-keys f [:next-sequence"
+                                                            " :gaps-unrecoverable]) :unknown-orders (get-in f [:rejects"
+                                                            " :unknown-orders]) :old-packets (get-in f [:rejects"
+                                                            " :old-packets])))"))
+                        f1 (feed-of)
+                        f2 (await-value feed-of #(> (:next-sequence %) (:next-sequence f1)) 10000)]
+                    (is (> (:next-sequence f2) (:next-sequence f1)) "the feed goes on after the restart")
+                    (is (zero? (:gaps-unrecoverable f2)))
+                    (is (zero? (:unknown-orders f2)) "the restarted venue's feed agrees with the book")
+                    (is (zero? (:old-packets f2)) "no renumbering from 1"))
                   (let [killed (it/read-value socket "(into {} (kill!))")]
                     (is (true? (:venue-confirmed killed))
                         (str "every order the engine holds open is known to the restarted venue: " killed)))
