@@ -254,6 +254,12 @@ public final class TradingAgent implements Agent, CommandListener
     /** {@inheritDoc} */
     public int onShutdown()
     {
+        if (hasOrderEntry && engineState != EngineState.STOPPING)
+        {
+            // SoupBinTCP's orderly end: a Logout Request before the connection goes (the venue keeps the session,
+            // and the next start resumes it). Open orders stay at the venue: cancel them first if they must not.
+            orderEntry.session().logout();
+        }
         setState(EngineState.STOPPING);
         return RejectReason.NONE;
     }

@@ -219,9 +219,18 @@ public final class FakeOuchVenue implements AutoCloseable
         @Override
         public void logoutRequest(final SoupBinTCPServer session)
         {
+            logouts++;
             closeServer();
         }
     };
+
+    private volatile int logouts;
+
+    /** @return Logout Requests received. */
+    public int logouts()
+    {
+        return logouts;
+    }
 
     /**
      * @param clockMs the venue's clock for heartbeats and timeouts, in milliseconds: the test's manual clock

@@ -141,6 +141,8 @@ class TradingEngineTest
 
         assertEquals(0, engine.counter(EngineCounter.STRATEGY_FAULTS));
         assertEquals(1, engine.counter(EngineCounter.ORDER_SESSION_UP));
+        engine.commands().shutdown(TIMEOUT);
+        awaitTrue("shutdown logs out of the order session", () -> 1 == venue.logouts());
         engine.close();
         assertTrue(engine.isStopRequested());
         assertFalse(engine.hotThread().isAlive());
