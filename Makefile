@@ -1,12 +1,12 @@
 # corezero: the README's commands.
 #   make demo    build everything (installing what is missing), start venue-sim, the engine and nREPL
 #   make test    build and run every test (unit, integration through bin/corezero, nREPL clients)
-#   make bench   JMH micro-benchmarks and the start-up measurement (see docs/PERFORMANCE.md)
+#   make bench   JMH micro-benchmarks, the start-up measurement and tick-to-trade (see docs/PERFORMANCE.md)
 SHELL := /bin/bash
 MVN := mvn -B -q
 NPM_TEST_DIR := repl/src/test/node
 
-.PHONY: all deps test-deps native build demo test bench bench-startup doctor clean
+.PHONY: all deps test-deps native build demo test bench bench-startup bench-tick-to-trade doctor clean
 
 all: build
 
@@ -34,6 +34,10 @@ test: deps test-deps native
 bench: build
 	bench/run-jmh.sh
 	bench/startup.sh
+	bench/tick-to-trade.sh
+
+bench-tick-to-trade: build
+	bench/tick-to-trade.sh
 
 bench-startup: build
 	bench/startup.sh
