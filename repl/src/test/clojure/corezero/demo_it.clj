@@ -98,6 +98,15 @@
               (let [after (await-value trading #(> (:sent %) sent) 20000)]
                 (is (> (:sent after) sent) "orders flow again after (unkill!)")
                 (is (zero? (:trading-state after)))))))
+        (testing "(flatten! \"AAPL\") pulls the quotes and closes the position at the touch"
+          (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))]
+            (it/read-value socket "(into {} (set-param! 0 :quoting 0))")
+            (let [flat (it/read-value socket "(into {} (flatten! \"AAPL\"))")]
+              (is (= :applied (:status flat)) (str flat))
+              (is (<= (abs (:position-now flat)) (abs (:position-before flat))) (str flat))
+              (is (zero? (it/read-value socket "(.openOrdersTotal (#'corezero.ops/trading-snapshot))"))
+                  "no quote left"))
+            (it/read-value socket "(into {} (set-param! 0 :quoting 1))")))
         (testing "venue-sim killed and restarted: the session reconnects, resumes, and agrees with the venue"
           (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
                 trading (fn [] (it/read-value socket trading-probe))
