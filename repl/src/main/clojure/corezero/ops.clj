@@ -10,7 +10,7 @@
   (:import (corezero.book BookSnapshot BookView)
            (corezero.core CommandClient CommandException CommandException$Kind CommandReply CommandType
                           Engine EngineSnapshot EngineState OrderEntry TradingSnapshot)
-           (corezero.ouch SoupBinTcpListener)
+           (corezero.ouch OuchRejectReason SoupBinTcpListener)
            (corezero.risk RiskLimits RiskResult TradingState)
            (corezero.strategy EntryResult)
            (org.HdrHistogram Histogram)
@@ -341,6 +341,29 @@
   (let [s (trading-snapshot)]
     (with-meta (fill-rows s) {:type ::table :columns [:match :ref :slot :symbol :side :shares :price]})))
 
+(defn- reject-reason
+  [^long code]
+  (cond
+    (= code OrderEntry/LOST_IN_FLIGHT) "lost in flight: the venue never received it (found after a reconnect)"
+    (= code OrderEntry/NOT_SENT) "not sent: the order session's send buffer was full"
+    :else (str "venue: " (OuchRejectReason/describe (int code)))))
+
+(defn rejects
+  "The last 32 orders that never went live, oldest first: rejected by the venue (with the OUCH reason), found lost
+  in flight after a reconnect, or not sent. Orders the risk gate refused never became orders: see (risk)."
+  []
+  (let [s (trading-snapshot)]
+    (with-meta
+      (vec (for [i (range (.rejectRows s))]
+             {:ref (.rejectUserRefNum s i)
+              :slot (slot-name (.rejectSlot s i))
+              :symbol (.symbol s (.rejectLocate s i))
+              :side (str (.rejectSide s i))
+              :qty (.rejectQuantity s i)
+              :price (money (.rejectPrice s i))
+              :reason (reject-reason (.rejectReason s i))}))
+      {:type ::table :columns [:ref :slot :symbol :side :qty :price :reason]})))
+
 (defn positions
   "Positions by strategy slot and symbol: signed shares, average cost, the mark (mid, else last trade), and
   realized and unrealized P&L in dollars, exact (fixed point)."
@@ -548,7 +571,7 @@
   []
   (with-meta
     (vec (for [v [#'status #'counters #'threads #'feed #'book #'snapshot #'pause! #'resume! #'set-param!
-                  #'orders #'fills #'positions #'pnl #'risk #'order-session #'tick-to-trade #'set-limit! #'kill!
+                  #'orders #'fills #'rejects #'positions #'pnl #'risk #'order-session #'tick-to-trade #'set-limit! #'kill!
                   #'unkill! #'cancel-all! #'flatten! #'shutdown!]]
            {:fn (str "(" (:name (meta v)) (some->> (first (:arglists (meta v))) seq (str/join " ") (str " ")) ")")
             :doc (first (str/split-lines (:doc (meta v))))}))

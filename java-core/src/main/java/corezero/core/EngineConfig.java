@@ -142,7 +142,8 @@ public final class EngineConfig
     public EngineConfig withFeed(final FeedConfig feed)
     {
         return carry(new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params));
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies,
+            params));
     }
 
     /**
@@ -154,7 +155,8 @@ public final class EngineConfig
     public EngineConfig withOrderEntry(final OrderEntryConfig orderEntry)
     {
         return carry(new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params));
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies,
+            params));
     }
 
     /**
@@ -229,7 +231,8 @@ public final class EngineConfig
     public EngineConfig withBooks(final int maxOrders, final int maxLevelsPerSide, final int maxBooks)
     {
         return carry(new EngineConfig(opsCpu, hotCpu, runDir, commandRingCapacity, replyRingCapacity, commandDrainLimit,
-            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies, params));
+            stallThresholdNs, handOffSlots, feed, maxOrders, maxLevelsPerSide, maxBooks, orderEntry, strategies,
+            params));
     }
 
     /**

@@ -93,6 +93,9 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     /** Fills kept for the REPL's view. */
     public static final int RECENT_FILLS = 64;
 
+    /** Rejected orders kept for the REPL's view. */
+    public static final int RECENT_REJECTS = 32;
+
     private static final int SCRATCH_BYTES = 512;
     private static final int CL_ORD_ID_LENGTH = 14;
     private static final byte SPACE = ' ';
@@ -155,6 +158,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private final OpenOrderConsumer cancelCollector = this::collectCancelable;
     private final OpenOrderConsumer pendingCollector = this::collectPending;
     private final RecentFillRing fills = new RecentFillRing(RECENT_FILLS);
+    private final RecentRejectRing rejects = new RecentRejectRing(RECENT_REJECTS);
 
     private Events events = NO_EVENTS;
     private long nowNs;
@@ -338,6 +342,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         putClOrdId(OuchEnterOrderDecoder.CL_ORD_ID_OFFSET, triggerSequence);
         if (!session.queueUnsequenced(scratch, 0, encoder.encodedLength()))
         {
+            rememberReject(userRefNum, NOT_SENT);
             orders.onRejected(userRefNum, NOT_SENT, nowNs);
             return -entryReject(EntryResult.SEND_BUFFER_FULL);
         }
@@ -517,7 +522,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
      */
     public void fill(final TradingSnapshot snapshot)
     {
-        snapshot.fill(this, orders, positions, gate, session, books, tickToTrade, tickToSocket, fills);
+        snapshot.fill(this, orders, positions, gate, session, books, tickToTrade, tickToSocket, fills, rejects);
     }
 
     /**
@@ -826,6 +831,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     /** {@inheritDoc} */
     public void onRejected(final OuchRejectedDecoder rejected)
     {
+        rememberReject(rejected.userRefNum(), rejected.reason());
         final int result = orders.onRejected(rejected.userRefNum(), rejected.reason(), nowNs);
         countOrderResult(result);
         if (OrderResult.OK == result)
@@ -887,6 +893,7 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
                 if (userRefNum >= nextUserRefNum && userRefNum < reconcileBelowUserRefNum)
                 {
                     lostInFlight++;
+                    rememberReject(userRefNum, LOST_IN_FLIGHT);
                     orders.onRejected(userRefNum, LOST_IN_FLIGHT, nowNs);
                 }
             }
@@ -982,6 +989,15 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         }
     }
 
+    private void rememberReject(final long userRefNum, final int reason)
+    {
+        if (OrderState.PENDING_NEW == orders.state(userRefNum))
+        {
+            rejects.add(userRefNum, orders.strategySlot(userRefNum), orders.stockLocate(userRefNum),
+                orders.side(userRefNum), orders.originalQuantity(userRefNum), orders.price(userRefNum), reason, nowNs);
+        }
+    }
+
     private static void record(final Histogram histogram, final long latencyNs)
     {
         if (latencyNs >= 0 && latencyNs <= MAX_LATENCY_NS)
@@ -1006,6 +1022,56 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     {
         entryRejects[code]++;
         return code;
+    }
+
+    /**
+     * The last orders the venue rejected (or that were found lost in flight, or could not be sent), oldest
+     * overwritten, for the REPL's view.
+     */
+    static final class RecentRejectRing
+    {
+        final long[] userRefNum;
+        final int[] strategySlot;
+        final int[] stockLocate;
+        final byte[] side;
+        final long[] quantity;
+        final long[] price;
+        final int[] reason;
+        final long[] timestampNs;
+        long count;
+
+        RecentRejectRing(final int capacity)
+        {
+            userRefNum = new long[capacity];
+            strategySlot = new int[capacity];
+            stockLocate = new int[capacity];
+            side = new byte[capacity];
+            quantity = new long[capacity];
+            price = new long[capacity];
+            reason = new int[capacity];
+            timestampNs = new long[capacity];
+        }
+
+        void add(
+            final long ref, final int slot, final int locate, final byte s, final long qty, final long px,
+            final int why, final long timeNs)
+        {
+            final int i = (int)(count % userRefNum.length);
+            userRefNum[i] = ref;
+            strategySlot[i] = slot;
+            stockLocate[i] = locate;
+            side[i] = s;
+            quantity[i] = qty;
+            price[i] = px;
+            reason[i] = why;
+            timestampNs[i] = timeNs;
+            count++;
+        }
+
+        int capacity()
+        {
+            return userRefNum.length;
+        }
     }
 
     /**

@@ -52,6 +52,17 @@ public final class TradingSnapshot
     private final long[] fillNs = new long[fillCapacity];
     private int fillRows;
 
+    private final int rejectCapacity = OrderEntry.RECENT_REJECTS;
+    private final long[] rejectUserRefNum = new long[rejectCapacity];
+    private final int[] rejectSlot = new int[rejectCapacity];
+    private final int[] rejectLocate = new int[rejectCapacity];
+    private final byte[] rejectSide = new byte[rejectCapacity];
+    private final long[] rejectQuantity = new long[rejectCapacity];
+    private final long[] rejectPrice = new long[rejectCapacity];
+    private final int[] rejectReason = new int[rejectCapacity];
+    private final long[] rejectNs = new long[rejectCapacity];
+    private int rejectRows;
+
     private final int positionCapacity;
     private final int[] positionSlot;
     private final int[] positionLocate;
@@ -158,7 +169,8 @@ public final class TradingSnapshot
         final OrderBooks books,
         final Histogram latency,
         final Histogram socketLatency,
-        final OrderEntry.RecentFillRing recentFills)
+        final OrderEntry.RecentFillRing recentFills,
+        final OrderEntry.RecentRejectRing recentRejects)
     {
         orderRows = 0;
         copyingOrders = orders;
@@ -185,6 +197,24 @@ public final class TradingSnapshot
             fillNs[fillRows] = recentFills.timestampNs[i];
             copySymbol(books, fillLocate[fillRows]);
             fillRows++;
+        }
+
+        rejectRows = 0;
+        final long rejectTotal = recentRejects.count;
+        final int ringCapacity = recentRejects.capacity();
+        for (long n = Math.max(0, rejectTotal - ringCapacity); n < rejectTotal && rejectRows < rejectCapacity; n++)
+        {
+            final int i = (int)(n % ringCapacity);
+            rejectUserRefNum[rejectRows] = recentRejects.userRefNum[i];
+            rejectSlot[rejectRows] = recentRejects.strategySlot[i];
+            rejectLocate[rejectRows] = recentRejects.stockLocate[i];
+            rejectSide[rejectRows] = recentRejects.side[i];
+            rejectQuantity[rejectRows] = recentRejects.quantity[i];
+            rejectPrice[rejectRows] = recentRejects.price[i];
+            rejectReason[rejectRows] = recentRejects.reason[i];
+            rejectNs[rejectRows] = recentRejects.timestampNs[i];
+            copySymbol(books, rejectLocate[rejectRows]);
+            rejectRows++;
         }
 
         positionRows = 0;
@@ -468,6 +498,63 @@ public final class TradingSnapshot
     public long fillNs(final int row)
     {
         return fillNs[row];
+    }
+
+    /** @return rejected orders copied, oldest first. */
+    public int rejectRows()
+    {
+        return rejectRows;
+    }
+
+    /** @param row reject row. @return UserRefNum. */
+    public long rejectUserRefNum(final int row)
+    {
+        return rejectUserRefNum[row];
+    }
+
+    /** @param row reject row. @return strategy slot. */
+    public int rejectSlot(final int row)
+    {
+        return rejectSlot[row];
+    }
+
+    /** @param row reject row. @return stock locate. */
+    public int rejectLocate(final int row)
+    {
+        return rejectLocate[row];
+    }
+
+    /** @param row reject row. @return side byte. */
+    public char rejectSide(final int row)
+    {
+        return (char)rejectSide[row];
+    }
+
+    /** @param row reject row. @return entered shares. */
+    public long rejectQuantity(final int row)
+    {
+        return rejectQuantity[row];
+    }
+
+    /** @param row reject row. @return limit price. */
+    public long rejectPrice(final int row)
+    {
+        return rejectPrice[row];
+    }
+
+    /**
+     * @param row reject row.
+     * @return the venue's OUCH reject reason, or {@link OrderEntry#LOST_IN_FLIGHT} or {@link OrderEntry#NOT_SENT}.
+     */
+    public int rejectReason(final int row)
+    {
+        return rejectReason[row];
+    }
+
+    /** @param row reject row. @return when, engine clock. */
+    public long rejectNs(final int row)
+    {
+        return rejectNs[row];
     }
 
     /** @return position rows copied. */

@@ -160,6 +160,27 @@ class OrderEntryTest
     }
 
     @Test
+    void aVenueRejectionIsListedWithItsReason()
+    {
+        loginAndReconcile();
+        final long ref = entry.enter(SLOT, AAPL, (byte)'S', 25, ASK, StrategyContext.DAY, 0, now());
+        until("the venue sees the order", () -> venue.received('O').size() == 1);
+        venue.reject(ref, 0x001D);
+        until("rejected", () -> OrderState.NONE == entry.orders().state(ref));
+
+        final TradingSnapshot snapshot = snapshot();
+        assertEquals(1, snapshot.venueRejected());
+        assertEquals(1, snapshot.rejectRows());
+        assertEquals(ref, snapshot.rejectUserRefNum(0));
+        assertEquals('S', snapshot.rejectSide(0));
+        assertEquals(25, snapshot.rejectQuantity(0));
+        assertEquals(ASK, snapshot.rejectPrice(0));
+        assertEquals(0x001D, snapshot.rejectReason(0));
+        assertEquals("Invalid Price", corezero.ouch.OuchRejectReason.describe(snapshot.rejectReason(0)));
+        assertEquals("unknown reason 0x00FF", corezero.ouch.OuchRejectReason.describe(0xFF));
+    }
+
+    @Test
     void aRiskRejectionReturnsTheNegatedCodeAndSendsNothing()
     {
         loginAndReconcile();
@@ -382,6 +403,10 @@ class OrderEntryTest
 
         final TradingSnapshot snapshot = snapshot();
         assertEquals(1, snapshot.lostInFlight());
+        assertEquals(1, snapshot.rejectRows(), "the lost order is listed with its reason");
+        assertEquals(2, snapshot.rejectUserRefNum(0));
+        assertEquals(OrderEntry.LOST_IN_FLIGHT, snapshot.rejectReason(0));
+        assertEquals("AAPL", snapshot.symbol(snapshot.rejectLocate(0)));
         assertEquals(1, snapshot.cancelsResent());
         assertEquals(2, snapshot.venueNextUserRefNum());
         assertTrue(snapshot.reconnects() >= 1);
