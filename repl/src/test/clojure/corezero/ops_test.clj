@@ -78,3 +78,22 @@
         (is (thrown-with-msg? clojure.lang.ExceptionInfo #"did not take effect" (ops/snapshot))))))
   (testing "reads still answer from the counters"
     (is (= :stopped (:state (ops/status))))))
+
+(deftest the-order-vocabulary-says-clearly-when-the-engine-does-not-trade-and-refuses-bad-arguments
+  (testing "an engine without :order-entry"
+    (doseq [f [ops/orders ops/fills ops/rejects ops/positions ops/pnl ops/risk ops/order-session ops/tick-to-trade
+               ops/kill! ops/cancel-all!]]
+      (is (thrown-with-msg? clojure.lang.ExceptionInfo #"no order entry \(no :order-entry in its configuration\)"
+                            (f)))))
+  (testing "bad limits and symbols never reach the hot thread"
+    (is (thrown-with-msg? clojure.lang.ExceptionInfo #"unknown limit :max-qty; limits: :max-order-qty"
+                          (ops/set-limit! :max-qty 5)))
+    (is (thrown-with-msg? clojure.lang.ExceptionInfo #"integer >= 0" (ops/set-limit! :max-position -1)))
+    (is (thrown-with-msg? clojure.lang.ExceptionInfo #"integer >= 0" (ops/set-limit! :max-position 1.5)))
+    (is (thrown-with-msg? clojure.lang.ExceptionInfo #"symbol must be a string" (ops/flatten! :AAPL)))
+    (is (thrown-with-msg? clojure.lang.ExceptionInfo #"symbol must be a string" (ops/flatten! "TOOLONGSYM"))))
+  (testing "a good limit on an engine without order entry is refused by the hot thread, with the reason"
+    (is (thrown-with-msg? clojure.lang.ExceptionInfo #"set-limit rejected by the hot thread: this engine has no order entry"
+                          (ops/set-limit! :max-position 100)))
+    (is (thrown-with-msg? clojure.lang.ExceptionInfo #"unkill rejected by the hot thread: this engine has no order entry"
+                          (ops/unkill!)))))
