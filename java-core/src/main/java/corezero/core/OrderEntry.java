@@ -93,6 +93,9 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     /** Fills kept for the REPL's view. */
     public static final int RECENT_FILLS = 64;
 
+    /** Most closing orders one flatten sends per slot (pieces of at most the order-size limit). */
+    public static final int MAX_FLATTEN_ORDERS = 16;
+
     /** Rejected orders kept for the REPL's view. */
     public static final int RECENT_REJECTS = 32;
 
@@ -460,9 +463,10 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     }
 
     /**
-     * Flatten one instrument: cancel its open orders, then, for every slot holding a position in it, send an
-     * immediate-or-cancel order for the whole position at the opposite touch (a sell at the best bid, a buy at
-     * the best ask). The closing orders pass the risk gate like any other (they only reduce), except when halted.
+     * Flatten one instrument: cancel its open orders, then, for every slot holding a position in it, send
+     * immediate-or-cancel orders for the whole position at the opposite touch (a sell at the best bid, a buy at
+     * the best ask), in pieces of at most the order-size limit ({@link #MAX_FLATTEN_ORDERS} at most). The closing
+     * orders pass the risk gate like any other (they only reduce), except when halted.
      *
      * @param stockLocate the instrument.
      * @param nowNs       the duty cycle's time.
@@ -486,13 +490,20 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
             {
                 return -entryReject(RiskResult.NO_REFERENCE_PRICE);
             }
-            final long result = enter(
-                slot, stockLocate, side, Math.abs(position), price, StrategyContext.IOC, 0, nowNs);
-            if (result < 0)
+            // In pieces of at most the order-size limit, so that a position larger than one order can be closed.
+            final long maxQty = limits.maxOrderQty();
+            long remaining = Math.abs(position);
+            for (int piece = 0; remaining > 0 && piece < MAX_FLATTEN_ORDERS; piece++)
             {
-                return (int)result;
+                final long quantity = maxQty > 0 ? Math.min(remaining, maxQty) : remaining;
+                final long result = enter(slot, stockLocate, side, quantity, price, StrategyContext.IOC, 0, nowNs);
+                if (result < 0)
+                {
+                    return (int)result;
+                }
+                remaining -= quantity;
+                sent++;
             }
-            sent++;
         }
         return sent;
     }

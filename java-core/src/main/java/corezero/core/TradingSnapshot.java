@@ -73,8 +73,13 @@ public final class TradingSnapshot
     private final long[] markPrice;
     private int positionRows;
 
-    private final byte[] symbols = new byte[(OrderBooks.MAX_LOCATE + 1) * SYMBOL_LENGTH];
+    /** Distinct instruments whose symbols a snapshot keeps (the rows name no more than the books hold). */
+    private static final int MAX_SYMBOLS = 256;
+
+    private final int[] symbolLocates = new int[MAX_SYMBOLS];
+    private final byte[] symbols = new byte[MAX_SYMBOLS * SYMBOL_LENGTH];
     private final UnsafeBuffer symbolBuffer = new UnsafeBuffer(symbols);
+    private int symbolCount;
 
     private final long[] limits = new long[RiskLimits.KEYS.length];
     private final long[] riskRejects = new long[RiskResult.COUNT];
@@ -173,6 +178,7 @@ public final class TradingSnapshot
         final OrderEntry.RecentRejectRing recentRejects)
     {
         orderRows = 0;
+        symbolCount = 0;
         copyingOrders = orders;
         openOrdersTotal = orders.forEachOpen(orderCopier);
         copyingOrders = null;
@@ -326,10 +332,26 @@ public final class TradingSnapshot
 
     private void copySymbol(final OrderBooks books, final int locate)
     {
-        if (locate > 0 && locate <= OrderBooks.MAX_LOCATE && 0 == symbols[locate * SYMBOL_LENGTH])
+        if (locate <= 0 || symbolIndex(locate) >= 0 || symbolCount == MAX_SYMBOLS)
         {
-            books.copySymbol(locate, symbolBuffer, locate * SYMBOL_LENGTH);
+            return;
         }
+        if (books.copySymbol(locate, symbolBuffer, symbolCount * SYMBOL_LENGTH))
+        {
+            symbolLocates[symbolCount++] = locate;
+        }
+    }
+
+    private int symbolIndex(final int locate)
+    {
+        for (int i = 0; i < symbolCount; i++)
+        {
+            if (symbolLocates[i] == locate)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static long markPrice(final BookView book, final long fallback)
@@ -356,16 +378,17 @@ public final class TradingSnapshot
      */
     public String symbol(final int locate)
     {
-        if (locate <= 0 || locate > OrderBooks.MAX_LOCATE || 0 == symbols[locate * SYMBOL_LENGTH])
+        final int index = symbolIndex(locate);
+        if (index < 0)
         {
             return "#" + locate;
         }
         int length = SYMBOL_LENGTH;
-        while (length > 0 && (symbols[locate * SYMBOL_LENGTH + length - 1] == ' '))
+        while (length > 0 && (symbols[index * SYMBOL_LENGTH + length - 1] == ' '))
         {
             length--;
         }
-        return new String(symbols, locate * SYMBOL_LENGTH, length, StandardCharsets.US_ASCII);
+        return new String(symbols, index * SYMBOL_LENGTH, length, StandardCharsets.US_ASCII);
     }
 
     /** @return open orders copied. */

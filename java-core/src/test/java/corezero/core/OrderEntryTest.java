@@ -367,6 +367,23 @@ class OrderEntryTest
     }
 
     @Test
+    void flattenClosesAPositionLargerThanOneOrderInPiecesOfTheOrderSizeLimit()
+    {
+        loginAndReconcile();
+        final long buy = entry.enter(SLOT, AAPL, (byte)'B', 1_000, BID, StrategyContext.DAY, 0, now());
+        acceptAll(buy);
+        venue.execute(buy, 1_000, BID);
+        until("long 1,000", () -> 1_000 == entry.positions().position(SLOT, AAPL));
+
+        harness.limits.set(RiskLimits.MAX_ORDER_QTY, 300);
+        assertEquals(4, entry.flatten(AAPL, now()), "300 + 300 + 300 + 100");
+        until("the venue gets the pieces", () -> venue.received('O').size() == 5);
+        final List<FakeOuchVenue.Received> pieces = venue.received('O').subList(1, 5);
+        assertEquals(List.of(300L, 300L, 300L, 100L), pieces.stream().map((r) -> r.quantity).toList());
+        assertTrue(pieces.stream().allMatch((r) -> 'S' == r.side && BID == r.price), pieces.toString());
+    }
+
+    @Test
     void afterADroppedConnectionAnOrderTheVenueNeverGotIsLostAndAPendingCancelIsSentAgain()
     {
         loginAndReconcile();
