@@ -528,8 +528,9 @@
                 (.position s i))))
 
 (defn flatten!
-  "Flattens one instrument: cancels its open orders, then sends, for each slot holding a position in it, an
-  immediate-or-cancel order for the whole position at the opposite touch (through the risk gate). Waits for
+  "Flattens one instrument: cancels its open orders, then sends, for each slot holding a position in it,
+  immediate-or-cancel orders for the whole position at the opposite touch, in pieces of at most :max-order-qty
+  (through the risk gate). Waits for
   the position to reach zero or *confirm-timeout-ms*; an IOC that finds too little liquidity leaves the rest,
   and the result says so."
   [symbol]
