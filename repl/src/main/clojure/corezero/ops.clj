@@ -530,9 +530,8 @@
 (defn flatten!
   "Flattens one instrument: cancels its open orders, then sends, for each slot holding a position in it,
   immediate-or-cancel orders for the whole position at the opposite touch, in pieces of at most :max-order-qty
-  (through the risk gate). Waits for
-  the position to reach zero or *confirm-timeout-ms*; an IOC that finds too little liquidity leaves the rest,
-  and the result says so."
+  (through the risk gate). Waits for the position to reach zero or *confirm-timeout-ms*; an IOC that finds too
+  little liquidity leaves the rest, and the result says so."
   [symbol]
   (when-not (and (string? symbol) (not (str/blank? symbol)) (<= (count symbol) 8))
     (throw (ex-info (str "symbol must be a string such as \"AAPL\", got " (pr-str symbol)) {::error :bad-argument})))
