@@ -104,8 +104,8 @@ public final class Exchange implements AutoCloseable
             }
 
             selector = Selector.open();
-            feedChannel = open(family, new InetSocketAddress(bindAddress, 0), "feed socket");
-            rerequestChannel = open(family, new InetSocketAddress(bindAddress, rerequestPort), "re-request port");
+            feedChannel = VenueSim.open(family, new InetSocketAddress(bindAddress, 0), "feed socket");
+            rerequestChannel = VenueSim.open(family, new InetSocketAddress(bindAddress, rerequestPort), "re-request port");
             rerequestChannel.register(selector, SelectionKey.OP_READ);
             ouchChannel = ServerSocketChannel.open();
             ouchChannel.configureBlocking(false);
@@ -305,23 +305,5 @@ public final class Exchange implements AutoCloseable
     ExchangeAgent agent()
     {
         return agent;
-    }
-
-    private static DatagramChannel open(
-        final ProtocolFamily family, final InetSocketAddress localAddress, final String role) throws IOException
-    {
-        final DatagramChannel channel = DatagramChannel.open(family);
-        try
-        {
-            channel.configureBlocking(false);
-            channel.bind(localAddress);
-
-            return channel;
-        }
-        catch (final IOException ex)
-        {
-            CloseHelper.quietClose(channel);
-            throw new IOException("cannot bind " + role + " " + localAddress + ": " + ex.getMessage(), ex);
-        }
     }
 }

@@ -127,20 +127,9 @@ final class ItchJournal implements AutoCloseable
         Files.createDirectories(stateDir);
         final Path path = stateDir.resolve(fileName(session));
         final byte[] header = header(session);
-        if (!Files.exists(path) || Files.size(path) == 0)
+        if (JournalFiles.isNew(path))
         {
-            final FileChannel file = FileChannel.open(
-                path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            try
-            {
-                writeFully(file, ByteBuffer.wrap(header));
-            }
-            catch (final IOException ex)
-            {
-                CloseHelper.quietClose(file);
-                throw ex;
-            }
-            return new ItchJournal(file, path);
+            return new ItchJournal(JournalFiles.create(path, header), path);
         }
 
         final byte[] bytes = Files.readAllBytes(path);
@@ -361,16 +350,9 @@ final class ItchJournal implements AutoCloseable
         }
         pendingView.limit(pendingLength).position(0);
         pendingLength = 0;
-        writeFully(file, pendingView);
+        JournalFiles.writeFully(file, pendingView);
     }
 
-    private static void writeFully(final FileChannel file, final ByteBuffer source) throws IOException
-    {
-        while (source.hasRemaining())
-        {
-            file.write(source);
-        }
-    }
 
     /**
      * Close the state file. Safe to call more than once.

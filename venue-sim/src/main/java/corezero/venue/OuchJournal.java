@@ -103,20 +103,9 @@ final class OuchJournal implements AutoCloseable
         Files.createDirectories(stateDir);
         final Path path = stateDir.resolve("ouch-" + session + ".journal");
         final byte[] header = header(session);
-        if (!Files.exists(path) || Files.size(path) == 0)
+        if (JournalFiles.isNew(path))
         {
-            final FileChannel file = FileChannel.open(
-                path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            try
-            {
-                writeFully(file, ByteBuffer.wrap(header));
-            }
-            catch (final IOException ex)
-            {
-                CloseHelper.quietClose(file);
-                throw ex;
-            }
-            return new OuchJournal(file, path);
+            return new OuchJournal(JournalFiles.create(path, header), path);
         }
 
         final byte[] bytes = Files.readAllBytes(path);
@@ -165,7 +154,7 @@ final class OuchJournal implements AutoCloseable
             recordBuffer.putShort(0, (short)length, ByteOrder.BIG_ENDIAN);
             recordBuffer.putBytes(RECORD_HEADER_LENGTH, buffer, offset, length);
             record.clear().limit(RECORD_HEADER_LENGTH + length);
-            writeFully(file, record);
+            JournalFiles.writeFully(file, record);
         }
 
         final int index = log.append(buffer, offset, length);
@@ -178,13 +167,6 @@ final class OuchJournal implements AutoCloseable
         return index + 1L;
     }
 
-    private static void writeFully(final FileChannel file, final ByteBuffer source) throws IOException
-    {
-        while (source.hasRemaining())
-        {
-            file.write(source);
-        }
-    }
 
     /**
      * @return messages in the journal: the sequence number of the last one.

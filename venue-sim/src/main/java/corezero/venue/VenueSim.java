@@ -160,7 +160,16 @@ public final class VenueSim implements AutoCloseable
         return rerequestAddress;
     }
 
-    private static DatagramChannel open(
+    /**
+     * Open a non-blocking UDP socket bound to an address (the exchange's sockets too).
+     *
+     * @param family       of the address.
+     * @param localAddress to bind.
+     * @param role         names the socket in the error.
+     * @return the bound channel.
+     * @throws IOException saying which socket could not be bound, and why.
+     */
+    static DatagramChannel open(
         final ProtocolFamily family, final InetSocketAddress localAddress, final String role) throws IOException
     {
         final DatagramChannel channel = DatagramChannel.open(family);
