@@ -355,18 +355,7 @@ final class ExchangeCore implements MatchingListener
         isBookSuppressed = !isCrossing;
         final int result = engine.enter(orderRef, locate, side, shares, price, MatchingEngine.DAY, clock.nanoTime());
         isBookSuppressed = false;
-        if (MatchingResult.OK != result)
-        {
-            counters.captureMessagesSkipped.incrementRelease();
-        }
-        else if (isCrossing)
-        {
-            counters.captureOrdersCrossed.incrementRelease();
-        }
-        else
-        {
-            publish(buffer, offset, length);
-        }
+        afterCaptureOrder(result, isCrossing, buffer, offset, length);
     }
 
     private void onCaptureReduce(final DirectBuffer buffer, final int offset, final int length, final long shares)
@@ -402,6 +391,16 @@ final class ExchangeCore implements MatchingListener
         isBookSuppressed = !isCrossing;
         final int result = engine.replace(orderRef, newOrderRef, shares, price);
         isBookSuppressed = false;
+        afterCaptureOrder(result, isCrossing, buffer, offset, length);
+    }
+
+    /**
+     * A capture add or replace has been tried on the engine: a refusal is a skipped message; one that crossed was
+     * published by the engine as the executions it made; one that rests goes on the feed as the capture has it.
+     */
+    private void afterCaptureOrder(
+        final int result, final boolean isCrossing, final DirectBuffer buffer, final int offset, final int length)
+    {
         if (MatchingResult.OK != result)
         {
             counters.captureMessagesSkipped.incrementRelease();
