@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static corezero.venue.ExchangeTestData.*;
@@ -23,21 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExchangeOuchTest
 {
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
 
     @AfterEach
     void closeAll() throws Exception
     {
-        for (int i = resources.size() - 1; i >= 0; i--)
-        {
-            resources.get(i).close();
-        }
+        resources.closeAll();
     }
 
     private <T extends AutoCloseable> T use(final T resource)
     {
-        resources.add(resource);
-        return resource;
+        return resources.use(resource);
     }
 
     static OuchSettings settings(

@@ -34,21 +34,17 @@ class ExchangeRestartTest
 {
     private static final long MESSAGES_PER_SECOND = 250;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
 
     @AfterEach
     void closeAll() throws Exception
     {
-        for (int i = resources.size() - 1; i >= 0; i--)
-        {
-            resources.get(i).close();
-        }
+        resources.closeAll();
     }
 
     private <T extends AutoCloseable> T use(final T resource)
     {
-        resources.add(resource);
-        return resource;
+        return resources.use(resource);
     }
 
     private static Exchange startExchange(

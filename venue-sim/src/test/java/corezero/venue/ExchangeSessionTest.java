@@ -11,8 +11,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static corezero.venue.ExchangeTestData.*;
@@ -27,21 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExchangeSessionTest
 {
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
 
     @AfterEach
     void closeAll() throws Exception
     {
-        for (int i = resources.size() - 1; i >= 0; i--)
-        {
-            resources.get(i).close();
-        }
+        resources.closeAll();
     }
 
     private <T extends AutoCloseable> T use(final T resource)
     {
-        resources.add(resource);
-        return resource;
+        return resources.use(resource);
     }
 
     /**
