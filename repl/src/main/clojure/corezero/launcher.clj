@@ -3,7 +3,8 @@
   (bin/corezero starts the JVM under taskset), starts the engine, then nREPL, prints how to connect, and
   waits until the engine is shut down from the REPL or the process is signalled."
   (:gen-class)
-  (:require [corezero.config :as config]
+  (:require [clojure.string :as str]
+            [corezero.config :as config]
             [corezero.connect :as connect]
             [corezero.doctor :as doctor]
             [corezero.engine :as engine]
@@ -43,6 +44,16 @@
        (when socket (str "      (nREPL socket " socket ")"))
        (when tcp (str "\ncorezero: editors         nrepl://" (:host tcp) ":" (:port tcp)
                       "   (.nrepl-port written: CIDER/Calva connect to it)"))))
+
+(defn- trading-line
+  "What the launcher prints about order entry and strategies."
+  [{:keys [venue soupbintcp]} strategies]
+  (str "corezero: trading        OUCH 5.0 over SoupBinTCP " (or soupbintcp "4.00") " to " venue
+       (if (seq strategies)
+         (str "; " (str/join ", " (for [{:keys [slot type symbol]} strategies]
+                                   (str "slot " slot " " (name type) " " symbol)))
+              "  ((orders) (positions) (risk) (kill!))")
+         "; no strategy configured")))
 
 (defn- await-stop!
   "Blocks until the engine reports that shutdown was applied, reporting hot-thread errors as they come."
@@ -95,6 +106,8 @@
                   (.addShutdownHook (Runtime/getRuntime) (Thread. ^Runnable stop! "cz-shutdown"))
                   (println (connect-line repl (.getUptime (ManagementFactory/getRuntimeMXBean))
                                          (config/hot-core cfg)))
+                  (when-let [oe (:order-entry cfg)]
+                    (println (trading-line oe (:strategies cfg))))
                   (flush)
                   ;; After the connect line: its JVM start would otherwise compete for the ops core.
                   (when venue-sim?
