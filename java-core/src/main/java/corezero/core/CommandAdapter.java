@@ -86,6 +86,11 @@ public final class CommandAdapter implements MessageHandler
                 reason = onKeyed(msgTypeId, buffer, index, length);
                 break;
 
+            case CommandType.STRATEGY:
+                reason = length == SNAPSHOT_LENGTH ?
+                    listener.onStrategyChange(buffer.getInt(index + HAND_OFF_INDEX_OFFSET)) : RejectReason.MALFORMED;
+                break;
+
             case CommandType.KILL:
                 reason = length == BASE_LENGTH ? listener.onKill() : RejectReason.MALFORMED;
                 break;

@@ -178,6 +178,24 @@ public final class CommandClient
      */
     public <T> T fill(final T target, final Duration timeout)
     {
+        return handOff(CommandType.SNAPSHOT, target, timeout);
+    }
+
+    /**
+     * Hand a strategy change to the hot thread and wait until it has been applied at an event boundary.
+     *
+     * @param change  the change; its outcome, previous version and input sequence are filled in.
+     * @param timeout how long to wait.
+     * @return {@code change}, applied (read {@link corezero.strategy.StrategyChange#outcome()}).
+     */
+    public corezero.strategy.StrategyChange changeStrategy(
+        final corezero.strategy.StrategyChange change, final Duration timeout)
+    {
+        return handOff(CommandType.STRATEGY, change, timeout);
+    }
+
+    private <T> T handOff(final int commandType, final T target, final Duration timeout)
+    {
         final int handOffIndex = handOffSlots.offer(target);
         if (handOffIndex == HandOffSlots.NO_SLOT)
         {
@@ -191,7 +209,7 @@ public final class CommandClient
         final CompletableFuture<CommandReply> future = replies.expect(correlationId);
         try
         {
-            await(CommandType.SNAPSHOT, correlationId, proxy.snapshot(correlationId, handOffIndex), future, timeout);
+            await(commandType, correlationId, proxy.handOff(commandType, correlationId, handOffIndex), future, timeout);
             return target;
         }
         catch (final CommandException ex)

@@ -85,4 +85,12 @@ public interface CommandListener
      * @return {@link RejectReason#NONE} or the reason for refusing.
      */
     int onFlatten(DirectBuffer buffer, int symbolOffset, int symbolLength);
+
+    /**
+     * Apply the strategy change in a hand-off slot; its outcome is written into it.
+     *
+     * @param handOffIndex the slot holding a {@link corezero.strategy.StrategyChange}.
+     * @return {@link RejectReason#NONE} once applied (whatever its outcome), or the reason it could not be.
+     */
+    int onStrategyChange(int handOffIndex);
 }

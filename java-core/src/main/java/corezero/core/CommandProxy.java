@@ -143,7 +143,20 @@ public final class CommandProxy
      */
     public boolean snapshot(final long correlationId, final int handOffIndex)
     {
-        final int index = commandRing.tryClaim(CommandType.SNAPSHOT, SNAPSHOT_LENGTH);
+        return handOff(CommandType.SNAPSHOT, correlationId, handOffIndex);
+    }
+
+    /**
+     * Offer a command that refers to an object in the hand-off slots (SNAPSHOT, STRATEGY).
+     *
+     * @param commandType   the command.
+     * @param correlationId correlation id.
+     * @param handOffIndex  slot index.
+     * @return true if offered.
+     */
+    public boolean handOff(final int commandType, final long correlationId, final int handOffIndex)
+    {
+        final int index = commandRing.tryClaim(commandType, SNAPSHOT_LENGTH);
         if (index < 0)
         {
             return false;

@@ -37,6 +37,9 @@ public final class CommandType
     /** Cancel an instrument's open orders and close its position; SET_PARAM's layout, the key is the symbol. */
     public static final int FLATTEN = 10;
 
+    /** Apply a {@link corezero.strategy.StrategyChange} passed through the hand-off slots; SNAPSHOT's layout. */
+    public static final int STRATEGY = 11;
+
     private CommandType()
     {
     }
@@ -61,6 +64,7 @@ public final class CommandType
             case UNKILL: return "unkill";
             case CANCEL_ALL: return "cancel-all";
             case FLATTEN: return "flatten";
+            case STRATEGY: return "strategy";
             default: return "unknown";
         }
     }

@@ -3,7 +3,9 @@ package corezero.core;
 import corezero.book.BookSnapshot;
 import corezero.book.OrderBooks;
 import corezero.risk.RiskResult;
+import corezero.strategy.StrategyChange;
 import corezero.strategy.StrategySlots;
+import corezero.strategy.StrategySlotsSnapshot;
 import corezero.sys.CpuPinning;
 import corezero.telemetry.DutyCycleTracker;
 import corezero.telemetry.EngineCounter;
@@ -288,6 +290,15 @@ public final class TradingAgent implements Agent, CommandListener
         {
             return RejectReason.HAND_OFF_EMPTY;
         }
+        if (handed instanceof StrategySlotsSnapshot)
+        {
+            if (!hasStrategies)
+            {
+                return RejectReason.NO_MARKET_DATA;
+            }
+            ((StrategySlotsSnapshot)handed).fillFrom(strategies, hasOrderEntry ? orderEntry.orders() : null);
+            return RejectReason.NONE;
+        }
         if (handed instanceof TradingSnapshot)
         {
             if (!hasOrderEntry)
@@ -339,6 +350,32 @@ public final class TradingAgent implements Agent, CommandListener
             case RiskResult.UNKNOWN_KEY: return RejectReason.UNKNOWN_LIMIT;
             default: return RejectReason.BAD_LIMIT_VALUE;
         }
+    }
+
+    /** {@inheritDoc} */
+    public int onStrategyChange(final int handOffIndex)
+    {
+        final Object handed = handOffSlots.take(handOffIndex);
+        if (handed == null)
+        {
+            return RejectReason.HAND_OFF_EMPTY;
+        }
+        if (!(handed instanceof StrategyChange))
+        {
+            return RejectReason.HAND_OFF_WRONG_TYPE;
+        }
+        if (!hasStrategies)
+        {
+            return RejectReason.NO_MARKET_DATA;
+        }
+        final StrategyChange change = (StrategyChange)handed;
+        change.inputSequence(inputSequence);
+        strategies.apply(change);
+        if (hasOrderEntry)
+        {
+            publishTradingCounters();
+        }
+        return RejectReason.NONE;
     }
 
     /** {@inheritDoc} */

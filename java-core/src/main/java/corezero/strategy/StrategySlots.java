@@ -8,6 +8,7 @@ import corezero.core.ParamTable;
 import corezero.order.OrderState;
 import corezero.risk.TradingState;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.CachedNanoClock;
 
 import java.nio.ByteOrder;
@@ -37,6 +38,12 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
     /** Slot state: stopped by a fault; its orders were cancelled. */
     public static final int QUARANTINED = 2;
 
+    /** Slot state: no market data or timers (order updates still arrive); its orders stay. */
+    public static final int PAUSED = 3;
+
+    /** Largest state one version hands to the next at a swap. */
+    public static final int MAX_STATE_BYTES = 64 * 1024;
+
     private static final int SHARES_OFFSET_EXECUTED = 19;
     private static final int PRICE_OFFSET_EXECUTED_WITH_PRICE = 32;
     private static final int SHARES_OFFSET_TRADE = 20;
@@ -48,6 +55,8 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
     private final OrderBooks books;
     private final CachedNanoClock clock;
     private final Strategy[] strategies = new Strategy[ParamTable.SLOT_COUNT];
+    private final Strategy[] previous = new Strategy[ParamTable.SLOT_COUNT];
+    private final UnsafeBuffer stateBuffer = new UnsafeBuffer(new byte[MAX_STATE_BYTES]);
     private final SlotContext[] contexts = new SlotContext[ParamTable.SLOT_COUNT];
     private final int[] states = new int[ParamTable.SLOT_COUNT];
     private final long[] timerDeadlineNs = new long[ParamTable.SLOT_COUNT];
@@ -136,6 +145,159 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
         states[slot] = EMPTY;
         timerDeadlineNs[slot] = NO_TIMER;
         return strategy;
+    }
+
+    /**
+     * Apply a change from core 0 between two events (the hot thread, on a STRATEGY command); the outcome is
+     * written into the change. A swap: the old version's onStop, saveState into a transfer buffer, the new
+     * version's loadState and onStart; the old version is kept for {@link StrategyChange#ROLLBACK}. A version
+     * that throws during the change is reported and either nothing changes (state transfer) or the slot is
+     * quarantined (onStart).
+     *
+     * @param change the change.
+     */
+    public void apply(final StrategyChange change)
+    {
+        final int slot = change.slot();
+        if (slot < 0 || slot >= ParamTable.SLOT_COUNT)
+        {
+            change.complete(StrategyChange.BAD_SLOT, null, null, 0);
+            return;
+        }
+        switch (change.kind())
+        {
+            case StrategyChange.SWAP:
+                swap(change, change.next());
+                break;
+            case StrategyChange.ROLLBACK:
+                if (null == previous[slot])
+                {
+                    change.complete(StrategyChange.WRONG_STATE, null, null, 0);
+                    return;
+                }
+                swap(change, previous[slot]);
+                break;
+            case StrategyChange.PAUSE:
+                if (LIVE != states[slot])
+                {
+                    change.complete(StrategyChange.WRONG_STATE, null, null, 0);
+                    return;
+                }
+                states[slot] = PAUSED;
+                liveSlots--;
+                change.complete(StrategyChange.OK, null, null, 0);
+                break;
+            case StrategyChange.RESUME:
+                if (PAUSED != states[slot])
+                {
+                    change.complete(StrategyChange.WRONG_STATE, null, null, 0);
+                    return;
+                }
+                states[slot] = LIVE;
+                liveSlots++;
+                change.complete(StrategyChange.OK, null, null, 0);
+                break;
+            case StrategyChange.UNLOAD:
+                if (EMPTY == states[slot])
+                {
+                    change.complete(StrategyChange.WRONG_STATE, null, null, 0);
+                    return;
+                }
+                final Strategy unloaded = strategies[slot];
+                if (PAUSED == states[slot])
+                {
+                    states[slot] = LIVE;
+                    liveSlots++;
+                }
+                stop(slot);
+                previous[slot] = unloaded;
+                cancelOrders(slot);
+                change.complete(StrategyChange.OK, unloaded, null, 0);
+                break;
+            default:
+                change.complete(StrategyChange.BAD_CHANGE, null, null, 0);
+                break;
+        }
+    }
+
+    private void swap(final StrategyChange change, final Strategy next)
+    {
+        final int slot = change.slot();
+        final int policy = change.orderPolicy();
+        if (null == next || (StrategyChange.CANCEL_ORDERS != policy && StrategyChange.HAND_OVER_ORDERS != policy))
+        {
+            change.complete(StrategyChange.BAD_CHANGE, null, null, 0);
+            return;
+        }
+        final Strategy old = strategies[slot];
+        int stateBytes = 0;
+        if (null != old && QUARANTINED != states[slot])
+        {
+            try
+            {
+                stateBytes = old.saveState(stateBuffer, 0);
+            }
+            catch (final Throwable ex)
+            {
+                change.complete(StrategyChange.STATE_TRANSFER_FAILED, null, ex, 0);
+                return;
+            }
+            if (stateBytes < 0 || stateBytes > MAX_STATE_BYTES)
+            {
+                change.complete(StrategyChange.STATE_TOO_LARGE, null, null, stateBytes);
+                return;
+            }
+        }
+        try
+        {
+            next.loadState(stateBuffer, 0, stateBytes);
+        }
+        catch (final Throwable ex)
+        {
+            change.complete(StrategyChange.STATE_TRANSFER_FAILED, null, ex, stateBytes);
+            return;
+        }
+
+        if (null != old)
+        {
+            if (PAUSED == states[slot])
+            {
+                states[slot] = LIVE;
+                liveSlots++;
+            }
+            stop(slot);
+            previous[slot] = old;
+            if (StrategyChange.CANCEL_ORDERS == policy)
+            {
+                cancelOrders(slot);
+            }
+        }
+        faults[slot] = null;
+        if (start(slot, next))
+        {
+            change.complete(StrategyChange.OK, old, null, stateBytes);
+        }
+        else
+        {
+            change.complete(StrategyChange.START_FAILED, old, faults[slot], stateBytes);
+        }
+    }
+
+    private void cancelOrders(final int slot)
+    {
+        if (null != orderEntry)
+        {
+            orderEntry.cancelSlot(slot, clock.nanoTime());
+        }
+    }
+
+    /**
+     * @param slot a slot.
+     * @return the version that was there before the last swap or unload, or null.
+     */
+    public Strategy previous(final int slot)
+    {
+        return previous[slot];
     }
 
     /** {@inheritDoc} */
@@ -260,7 +422,8 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
     /** {@inheritDoc} */
     public void onOrderUpdate(final int strategySlot, final long userRefNum, final OrderState from, final OrderState to)
     {
-        if (strategySlot >= 0 && strategySlot < ParamTable.SLOT_COUNT && LIVE == states[strategySlot])
+        if (strategySlot >= 0 && strategySlot < ParamTable.SLOT_COUNT &&
+            (LIVE == states[strategySlot] || PAUSED == states[strategySlot]))
         {
             try
             {
@@ -278,7 +441,8 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
         final int strategySlot, final long userRefNum, final int stockLocate, final byte side, final long shares,
         final long price)
     {
-        if (strategySlot >= 0 && strategySlot < ParamTable.SLOT_COUNT && LIVE == states[strategySlot])
+        if (strategySlot >= 0 && strategySlot < ParamTable.SLOT_COUNT &&
+            (LIVE == states[strategySlot] || PAUSED == states[strategySlot]))
         {
             try
             {
@@ -293,7 +457,7 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
 
     /**
      * @param slot a slot.
-     * @return {@link #EMPTY}, {@link #LIVE} or {@link #QUARANTINED}.
+     * @return {@link #EMPTY}, {@link #LIVE}, {@link #PAUSED} or {@link #QUARANTINED}.
      */
     public int state(final int slot)
     {

@@ -139,6 +139,19 @@ class TradingEngineTest
         awaitTrue("the venue gets the cancel-all", () -> 4 == venue.received('X').size());
         awaitSnapshot("nothing open after cancel-all", (s) -> 0 == s.openOrdersTotal());
 
+        final corezero.strategy.StrategyChange pause = engine.commands().changeStrategy(
+            new corezero.strategy.StrategyChange(corezero.strategy.StrategyChange.PAUSE, 0, null, 0), TIMEOUT);
+        assertEquals(corezero.strategy.StrategyChange.OK, pause.outcome());
+        assertTrue(pause.inputSequence() > 0);
+        final corezero.strategy.StrategySlotsSnapshot slots =
+            engine.commands().fill(new corezero.strategy.StrategySlotsSnapshot(), TIMEOUT);
+        assertEquals(corezero.strategy.StrategySlots.PAUSED, slots.state(0));
+        assertTrue(slots.strategy(0) instanceof TouchQuoter);
+        assertTrue(slots.events(0) > 0);
+        final corezero.strategy.StrategyChange resume = engine.commands().changeStrategy(
+            new corezero.strategy.StrategyChange(corezero.strategy.StrategyChange.RESUME, 0, null, 0), TIMEOUT);
+        assertEquals(corezero.strategy.StrategyChange.OK, resume.outcome());
+
         assertEquals(0, engine.counter(EngineCounter.STRATEGY_FAULTS));
         assertEquals(1, engine.counter(EngineCounter.ORDER_SESSION_UP));
         engine.commands().shutdown(TIMEOUT);
