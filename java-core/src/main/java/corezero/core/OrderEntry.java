@@ -35,6 +35,7 @@ import corezero.risk.RiskLimits;
 import corezero.risk.RiskResult;
 import corezero.risk.TradingState;
 import corezero.strategy.EntryResult;
+import corezero.strategy.OrderGateway;
 import corezero.strategy.StrategyContext;
 import corezero.telemetry.EngineCounter;
 import corezero.telemetry.EngineCounters;
@@ -73,7 +74,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Hot thread only; allocation-free after construction (the client's login, which names the session in a
  * String, is the exception, once per connection).
  */
-public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderListener
+public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderListener, OrderGateway
 {
     /** Reject reason recorded for an order the venue never received (found by the Account Query). */
     public static final int LOST_IN_FLIGHT = -1;
@@ -534,6 +535,30 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     public void fill(final TradingSnapshot snapshot)
     {
         snapshot.fill(this, orders, positions, gate, session, books, tickToTrade, tickToSocket, fills, rejects);
+    }
+
+    /** {@inheritDoc} */
+    public long position(final int strategySlot, final int stockLocate)
+    {
+        return positions.position(strategySlot, stockLocate);
+    }
+
+    /** {@inheritDoc} */
+    public int openOrders(final int strategySlot)
+    {
+        return orders.openOrdersOfStrategy(strategySlot);
+    }
+
+    /** {@inheritDoc} */
+    public OrderState orderState(final int strategySlot, final long userRefNum)
+    {
+        return orders.strategySlot(userRefNum) == strategySlot ? orders.state(userRefNum) : OrderState.NONE;
+    }
+
+    /** {@inheritDoc} */
+    public int tradingState()
+    {
+        return gate.tradingState();
     }
 
     /**

@@ -51,7 +51,7 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
     private static final long NO_TIMER = Long.MAX_VALUE;
 
     private final ParamTable params;
-    private final OrderEntry orderEntry;
+    private final OrderGateway orderEntry;
     private final OrderBooks books;
     private final CachedNanoClock clock;
     private final Strategy[] strategies = new Strategy[ParamTable.SLOT_COUNT];
@@ -73,7 +73,7 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
      * @param clock      the duty cycle's clock.
      */
     public StrategySlots(
-        final ParamTable params, final OrderEntry orderEntry, final OrderBooks books, final CachedNanoClock clock)
+        final ParamTable params, final OrderGateway orderEntry, final OrderBooks books, final CachedNanoClock clock)
     {
         this.params = params;
         this.orderEntry = orderEntry;
@@ -581,23 +581,22 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
 
         public long position(final int stockLocate)
         {
-            return null == orderEntry ? 0 : orderEntry.positions().position(slot, stockLocate);
+            return null == orderEntry ? 0 : orderEntry.position(slot, stockLocate);
         }
 
         public OrderState orderState(final long userRefNum)
         {
-            return null == orderEntry || orderEntry.orders().strategySlot(userRefNum) != slot ?
-                OrderState.NONE : orderEntry.orders().state(userRefNum);
+            return null == orderEntry ? OrderState.NONE : orderEntry.orderState(slot, userRefNum);
         }
 
         public int tradingState()
         {
-            return null == orderEntry ? TradingState.HALTED : orderEntry.gate().tradingState();
+            return null == orderEntry ? TradingState.HALTED : orderEntry.tradingState();
         }
 
         public int openOrders()
         {
-            return null == orderEntry ? 0 : orderEntry.orders().openOrdersOfStrategy(slot);
+            return null == orderEntry ? 0 : orderEntry.openOrders(slot);
         }
 
         public long enter(
