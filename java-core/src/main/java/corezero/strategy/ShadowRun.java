@@ -55,6 +55,7 @@ public final class ShadowRun
      * @param allocatedBytes  bytes the measured pass allocated on this thread.
      * @param failure         what the strategy threw (it was quarantined there), or null.
      * @param failedAtEvent   the event it threw on, or -1.
+     * @param maxEventNanos   the longest single event (message handed to the slots until they returned), ns.
      */
     public record Report(
         long events,
@@ -65,7 +66,8 @@ public final class ShadowRun
         long baselineNanos,
         long allocatedBytes,
         Throwable failure,
-        long failedAtEvent)
+        long failedAtEvent,
+        long maxEventNanos)
     {
         /** @return the strategy's own cost per event, ns: the pass less the baseline, per event. */
         public double nsPerEvent()
@@ -154,7 +156,7 @@ public final class ShadowRun
         clock.update(System.nanoTime());
         if (!slots.start(SLOT, strategy))
         {
-            return new Report(0, 0, 0, 0, 0, 0, 0, slots.fault(SLOT), 0);
+            return new Report(0, 0, 0, 0, 0, 0, 0, slots.fault(SLOT), 0, 0);
         }
 
         final com.sun.management.ThreadMXBean threads =
@@ -163,6 +165,7 @@ public final class ShadowRun
         final long bytesBefore = threads.getThreadAllocatedBytes(threadId);
         final long startNs = System.nanoTime();
         long sequence = 0;
+        long maxEventNanos = 0;
         int offset = 0;
         final int length = capture.capacity();
         while (offset + FRAME_HEADER_LENGTH <= length && StrategySlots.LIVE == slots.state(SLOT))
@@ -180,6 +183,7 @@ public final class ShadowRun
                 slots.onMarketMessage(capture, message, messageLength, ++sequence, nowNs);
                 slots.onFrameDone();
                 slots.onTimer(nowNs);
+                maxEventNanos = Math.max(maxEventNanos, System.nanoTime() - nowNs);
             }
             offset = message + messageLength;
         }
@@ -189,7 +193,8 @@ public final class ShadowRun
         final long events = slots.eventCount(SLOT);
         slots.stop(SLOT);
         return new Report(events, recorder.orders, recorder.riskRejects, recorder.cancels, nanos,
-            null == baselineNanos ? nanos : baselineNanos, allocated, failure, null == failure ? -1 : events);
+            null == baselineNanos ? nanos : baselineNanos, allocated, failure, null == failure ? -1 : events,
+            maxEventNanos);
     }
 
     /** Records order intents, risk-checked, sends nothing; no order ever becomes live. */

@@ -50,6 +50,7 @@ class ShadowRunTest
         assertEquals(0, report.riskRejects());
         assertTrue(report.bytesPerEvent() < 1.0, "allocation per event once warm: " + report.bytesPerEvent());
         assertTrue(report.nanos() > 0 && report.baselineNanos() > 0);
+        assertTrue(report.maxEventNanos() > 0 && report.maxEventNanos() < report.nanos());
     }
 
     @Test
