@@ -35,6 +35,13 @@ final class DirectRig implements TickToTradeRig
     }
 
     /** {@inheritDoc} */
+    public corezero.strategy.StrategyChange changeStrategy(
+        final corezero.strategy.StrategyChange change, final Duration timeout)
+    {
+        return engine.commands().changeStrategy(change, timeout);
+    }
+
+    /** {@inheritDoc} */
     public Throwable hotError()
     {
         return engine.takeLastHotError();

@@ -26,6 +26,15 @@ interface TickToTradeRig extends AutoCloseable
      */
     TradingSnapshot snapshot(Duration timeout);
 
+    /**
+     * Apply a strategy change at an event boundary.
+     *
+     * @param change  the change.
+     * @param timeout how long to wait.
+     * @return the change, applied.
+     */
+    corezero.strategy.StrategyChange changeStrategy(corezero.strategy.StrategyChange change, Duration timeout);
+
     /** @return the hot thread's last error, or null. */
     Throwable hotError();
 

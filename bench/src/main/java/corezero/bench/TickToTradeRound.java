@@ -80,6 +80,7 @@ final class TickToTradeRound
      * @param inCore          frame handed over to the Enter Order in the send buffer, ns (engine's histogram).
      * @param toSocket        frame handed over to the TCP write of the order returned, ns.
      * @param wire            venue send of the trigger's packet to venue receipt of the order, ns.
+     * @param swapNanos       hot-thread time of each strategy swap made during the round, ns (empty: none).
      * @param ordersSent      Enter Orders the engine wrote.
      * @param probesSent      probes TouchQuoter counted as sent.
      * @param notLoggedIn     probes refused before the login completed.
@@ -119,6 +120,7 @@ final class TickToTradeRound
         long gcCount,
         long gcMillis,
         Histogram handOff,
+        Histogram swapNanos,
         List<String> problems)
     {
     }
@@ -138,7 +140,29 @@ final class TickToTradeRound
         final TickToTradeVariant variant, final String label, final Path itch, final long rate, final long probeEvery)
         throws IOException
     {
+        return run(variant, label, itch, rate, probeEvery, 0);
+    }
+
+    /**
+     * Run one round, swapping the strategy in slot 0 for a fresh instance of the same class {@code swaps} times
+     * while the feed runs (orders handed over), evenly spread over the capture's expected duration.
+     *
+     * @param variant    which design.
+     * @param label      for the report.
+     * @param itch       the capture.
+     * @param rate       feed messages per second.
+     * @param probeEvery book updates between probes.
+     * @param swaps      strategy swaps during the round, 0 for none.
+     * @return what the round measured.
+     * @throws IOException if the capture cannot be read or a socket opened.
+     */
+    static Result run(
+        final TickToTradeVariant variant, final String label, final Path itch, final long rate, final long probeEvery,
+        final int swaps)
+        throws IOException
+    {
         final Path runDir = Files.createTempDirectory("cz-t2t-");
+        int captureMessages = 0;
         final List<String> problems = new ArrayList<>();
         QueueFeedReceiver receiver = null;
         QueuedFrameTransport queuedTransport = null;
@@ -167,7 +191,9 @@ final class TickToTradeRound
                 "--ouch", "127.0.0.1:0",
                 "--ouch-user", USER,
                 "--ouch-password", PASSWORD);
-            exchange = new Exchange(BinaryFileCapture.load(venueConfig.itchPath()), venueConfig.feedSettings(),
+            final BinaryFileCapture capture = BinaryFileCapture.load(venueConfig.itchPath());
+            captureMessages = capture.messageCount();
+            exchange = new Exchange(capture, venueConfig.feedSettings(),
                 venueConfig.feedAddress(), venueConfig.rerequestPort(), venueConfig.ouchSettings(),
                 new SystemNanoClock(), System.currentTimeMillis(),
                 (ex) -> System.err.println("venue-sim: duty cycle error: " + ex));
@@ -197,7 +223,10 @@ final class TickToTradeRound
             final long gcMillisBefore = gcMillis();
             final long startNs = System.nanoTime();
             exchange.start();
+            final Swapper swapper = swaps > 0 ? new Swapper(rig, swaps,
+                TimeUnit.SECONDS.toNanos(1) * captureMessages / Math.max(rate, 1), problems) : null;
             final long lastMessageNs = awaitQuiet(rig, exchange, rate, problems);
+            final Histogram swapNanos = null == swapper ? new Histogram(3) : swapper.finish();
             final double feedSeconds = (lastMessageNs - startNs) / 1e9;
             final long gcCount = gcCount() - gcCountBefore;
             final long gcMillis = gcMillis() - gcMillisBefore;
@@ -223,7 +252,7 @@ final class TickToTradeRound
             awaitTermination(exchange);
 
             final long ordersSent = snapshot.ordersSent();
-            final long probesSent = strategy.probesSent();
+            final long probesSent = strategy.probesSent() + (null == swapper ? 0 : swapper.probesSent());
             check(problems, ordersSent > 0, "no orders reached the venue (orders sent 0)");
             check(problems, inCore.getTotalCount() == ordersSent,
                 "in-core samples " + inCore.getTotalCount() + " != orders sent " + ordersSent);
@@ -242,7 +271,7 @@ final class TickToTradeRound
             return new Result(variant, label, inCore, toSocket, wire, ordersSent, probesSent,
                 snapshot.entryRejects(EntryResult.NOT_LOGGED_IN), snapshot.riskRejected(), venueOrders,
                 venueMessages, venue.ouchFills.get(), feedMessages, feedGaps, maxDutyCycleNs, stalls, feedSeconds,
-                gcCount, gcMillis, handOff, problems);
+                gcCount, gcMillis, handOff, swapNanos, problems);
         }
         finally
         {
@@ -266,6 +295,90 @@ final class TickToTradeRound
      *
      * @return System.nanoTime when the last feed message was seen arriving.
      */
+    /**
+     * Swaps the strategy in slot 0 for fresh instances of {@link TouchQuoter} while the feed runs, from its own
+     * thread on the ops CPU, and keeps the hot thread's time for each swap.
+     */
+    private static final class Swapper
+    {
+        private final Thread thread;
+        private final Histogram swapNanos = new Histogram(3);
+        private final List<TouchQuoter> instances = new ArrayList<>();
+        private final List<String> problems;
+
+        Swapper(final TickToTradeRig rig, final int swaps, final long durationNs, final List<String> problems)
+        {
+            this.problems = problems;
+            this.thread = new Thread(() -> swap(rig, swaps, durationNs), "cz-swapper");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void swap(final TickToTradeRig rig, final int swaps, final long durationNs)
+        {
+            final long intervalNs = durationNs / (swaps + 1);
+            for (int i = 0; i < swaps; i++)
+            {
+                try
+                {
+                    TimeUnit.NANOSECONDS.sleep(intervalNs);
+                    final TouchQuoter next = new TouchQuoter(SYMBOL);
+                    final corezero.strategy.StrategyChange change = rig.changeStrategy(
+                        new corezero.strategy.StrategyChange(corezero.strategy.StrategyChange.SWAP, 0, next,
+                            corezero.strategy.StrategyChange.HAND_OVER_ORDERS), SNAPSHOT_TIMEOUT);
+                    synchronized (this)
+                    {
+                        instances.add(next);
+                        swapNanos.recordValue(change.applyNanos());
+                        if (corezero.strategy.StrategyChange.OK != change.outcome())
+                        {
+                            problems.add("swap " + (i + 1) + ": " +
+                                corezero.strategy.StrategyChange.describe(change.outcome()));
+                        }
+                    }
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                catch (final RuntimeException ex)
+                {
+                    synchronized (this)
+                    {
+                        problems.add("swap " + (i + 1) + " failed: " + ex);
+                    }
+                }
+            }
+        }
+
+        Histogram finish()
+        {
+            try
+            {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this)
+            {
+                return swapNanos.copy();
+            }
+        }
+
+        synchronized long probesSent()
+        {
+            long sent = 0;
+            for (final TouchQuoter instance : instances)
+            {
+                sent += instance.probesSent();
+            }
+            return sent;
+        }
+    }
+
     private static long awaitQuiet(
         final TickToTradeRig rig, final Exchange exchange, final long rate, final List<String> problems)
     {

@@ -152,6 +152,7 @@ public final class Engine implements AutoCloseable
         }
         if (null != strategies)
         {
+            StrategySlots.warmChangePath(feed.books(), SWAP_WARM_UP);
             for (int slot = 0; slot < ParamTable.SLOT_COUNT; slot++)
             {
                 final Strategy strategy = config.strategy(slot);
@@ -206,6 +207,9 @@ public final class Engine implements AutoCloseable
         }
         return entry;
     }
+
+    /** Swaps the change path is exercised with at start, so the hot thread's first real swap runs compiled. */
+    private static final int SWAP_WARM_UP = 20_000;
 
     /** Frames taken from each transport per duty cycle. */
     private static final int FRAMES_PER_POLL = 16;

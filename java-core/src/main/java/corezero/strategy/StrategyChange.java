@@ -64,6 +64,7 @@ public final class StrategyChange
     private Throwable failure;
     private int stateBytes;
     private long inputSequence;
+    private long applyNanos;
 
     /**
      * @param kind        {@link #SWAP}, {@link #PAUSE}, {@link #RESUME}, {@link #UNLOAD} or {@link #ROLLBACK}.
@@ -145,6 +146,17 @@ public final class StrategyChange
     public int stateBytes()
     {
         return stateBytes;
+    }
+
+    /** @return how long the hot thread spent applying the change (its stall), ns. */
+    public long applyNanos()
+    {
+        return applyNanos;
+    }
+
+    void applyNanos(final long applyNanos)
+    {
+        this.applyNanos = applyNanos;
     }
 
     /** @return the input sequence at which the change took effect (set by the engine). */

@@ -158,6 +158,13 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
      */
     public void apply(final StrategyChange change)
     {
+        final long startNs = System.nanoTime();
+        applyChange(change);
+        change.applyNanos(System.nanoTime() - startNs);
+    }
+
+    private void applyChange(final StrategyChange change)
+    {
         final int slot = change.slot();
         if (slot < 0 || slot >= ParamTable.SLOT_COUNT)
         {
@@ -288,6 +295,47 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
         if (null != orderEntry)
         {
             orderEntry.cancelSlot(slot, clock.nanoTime());
+        }
+    }
+
+    /**
+     * Compile the change path before it is needed (core 0, at engine start): a swap is rare, so without this the
+     * hot thread would run its first swaps interpreted, for tens of microseconds each. Swaps and rolls back
+     * do-nothing strategies in a scratch set of slots until the JIT has compiled the path.
+     *
+     * @param books any books (the scratch slots only read them).
+     * @param times swaps and rollbacks to run (10,000 or more reach the optimizing compiler).
+     */
+    public static void warmChangePath(final OrderBooks books, final int times)
+    {
+        final StrategySlots scratch = new StrategySlots(new ParamTable(), null, books, new CachedNanoClock());
+        // Several strategy classes, so that the call sites into strategies compile as megamorphic: a real swap
+        // brings a class the JIT has never seen, which must not hit a speculation trap and deoptimize.
+        final Strategy[] versions = { new Noop(), new Noop() { }, new Noop() { }, new Noop() { } };
+        scratch.apply(new StrategyChange(StrategyChange.SWAP, 0, versions[0], StrategyChange.HAND_OVER_ORDERS));
+        for (int i = 0; i < times; i++)
+        {
+            final Strategy next = versions[1 + (i % (versions.length - 1))];
+            scratch.apply(new StrategyChange(StrategyChange.SWAP, 0, next, StrategyChange.HAND_OVER_ORDERS));
+            scratch.apply(new StrategyChange(StrategyChange.ROLLBACK, 0, null, StrategyChange.CANCEL_ORDERS));
+            scratch.apply(new StrategyChange(StrategyChange.PAUSE, 0, null, 0));
+            scratch.apply(new StrategyChange(StrategyChange.RESUME, 0, null, 0));
+        }
+    }
+
+    /** Does nothing: the strategies of the warm-up. */
+    private static class Noop implements Strategy
+    {
+        public void onStart(final StrategyContext context)
+        {
+        }
+
+        public void onStop()
+        {
+        }
+
+        public void onBookUpdate(final int stockLocate, final BookView book)
+        {
         }
     }
 

@@ -52,6 +52,7 @@ class StrategyChangeTest
         final StrategyChange swap = apply(
             new StrategyChange(StrategyChange.SWAP, 0, v2, StrategyChange.HAND_OVER_ORDERS), StrategyChange.OK);
         assertSame(v1, swap.previous());
+        assertTrue(swap.applyNanos() > 0, "the stall is measured");
         assertEquals(8, swap.stateBytes());
         assertEquals(2, v2.count, "the count carried over");
         update();
