@@ -152,7 +152,6 @@ public final class Engine implements AutoCloseable
         }
         if (null != strategies)
         {
-            StrategySlots.warmChangePath(feed.books(), SWAP_WARM_UP);
             for (int slot = 0; slot < ParamTable.SLOT_COUNT; slot++)
             {
                 final Strategy strategy = config.strategy(slot);
@@ -169,6 +168,15 @@ public final class Engine implements AutoCloseable
         }
         AgentRunner.startOnThread(replyRunner);
         AgentRunner.startOnThread(hotRunner);
+        if (null != strategies)
+        {
+            // Compile the swap path on core 0 in the background (its own scratch books, nothing shared with the hot
+            // thread), so that a first swap does not run interpreted; it costs the start-up nothing.
+            final Thread warm = new Thread(
+                () -> StrategySlots.warmChangePath(new OrderBooks(64, 16, 1), SWAP_WARM_UP), "cz-warm-swap");
+            warm.setDaemon(true);
+            warm.start();
+        }
         final long deadlineNs = System.nanoTime() + START_TIMEOUT_NS;
         while (engineState() == EngineState.STARTING)
         {
