@@ -11,6 +11,7 @@
             [corezero.ops]
             [corezero.proc :as proc]
             [corezero.server :as server]
+            [corezero.strategies]
             [corezero.venue :as venue])
   (:import (corezero.core Engine)
            (java.lang.management ManagementFactory)))
@@ -29,11 +30,12 @@
   (proc/cpus-allowed "/proc/self"))
 
 (defn- refer-ops-into-user!
-  "Makes the ops vocabulary available unqualified in `user`, where nREPL sessions start."
+  "Makes the ops and strategies vocabulary available unqualified in `user`, where nREPL sessions start."
   []
   (binding [*ns* (create-ns 'user)]
     (refer-clojure)
-    (refer 'corezero.ops)))
+    (refer 'corezero.ops)
+    (refer 'corezero.strategies)))
 
 (defn connect-line
   "What the launcher prints once nREPL is ready."

@@ -6,6 +6,7 @@
   (:require [clojure.string :as str]
             [corezero.engine :as engine]
             [corezero.proc :as proc]
+            [corezero.strategies :as strategies]
             [corezero.table :as table])
   (:import (corezero.book BookSnapshot BookView)
            (corezero.core CommandClient CommandException CommandException$Kind CommandReply CommandType
@@ -158,18 +159,24 @@
 
 (defn set-param!
   "Sets long parameter `key` (keyword or string, 1..32 printable ASCII characters) of strategy slot `slot`
-  to `value`, an integer: prices are fixed-point longs, never doubles."
+  to `value`, an integer: prices are fixed-point longs, never doubles. `slot` may be the id of a strategy
+  loaded with load-strategy! (:mm): the key and the value are then checked against its `params` declaration."
   [slot key value]
-  (when-not (int? slot)
-    (throw (ex-info (str "slot must be an integer, got " (pr-str slot)) {::error :bad-argument})))
+  (when-not (or (int? slot) (keyword? slot))
+    (throw (ex-info (str "slot must be an integer or a strategy id keyword, got " (pr-str slot))
+                    {::error :bad-argument})))
   (when-not (and (integer? value) (<= Long/MIN_VALUE value Long/MAX_VALUE))
     (throw (ex-info (str "value must be an integer that fits a long (prices are fixed-point), got "
                          (pr-str value))
                     {::error :bad-argument})))
-  (let [k (param-key key)]
+  (let [k (param-key key)
+        id (when (keyword? slot) slot)
+        slot (if id (strategies/param-slot id k value) slot)]
     (try
-      (assoc (command! (fn [^CommandClient c ^Duration t] (.setParam c (int slot) k (long value) t)))
-             :slot slot :key (keyword k) :value value)
+      (let [reply (command! (fn [^CommandClient c ^Duration t] (.setParam c (int slot) k (long value) t)))]
+        (when id (strategies/param-set! id k value))
+        (cond-> (assoc reply :slot slot :key (keyword k) :value value)
+          id (assoc :id id)))
       (catch IllegalArgumentException ex
         (throw (ex-info (.getMessage ex) {::error :bad-argument}))))))
 
@@ -572,7 +579,10 @@
   (with-meta
     (vec (for [v [#'status #'counters #'threads #'feed #'book #'snapshot #'pause! #'resume! #'set-param!
                   #'orders #'fills #'rejects #'positions #'pnl #'risk #'order-session #'tick-to-trade #'set-limit! #'kill!
-                  #'unkill! #'cancel-all! #'flatten! #'shutdown!]]
+                  #'unkill! #'cancel-all! #'flatten! #'shutdown! #'strategies/strategies #'strategies/strategy
+                  #'strategies/load-strategy! #'strategies/rollback! #'strategies/pause-strategy!
+                  #'strategies/resume-strategy! #'strategies/unload-strategy! #'strategies/watch-strategy!
+                  #'strategies/unwatch-strategy!]]
            {:fn (str "(" (:name (meta v)) (some->> (first (:arglists (meta v))) seq (str/join " ") (str " ")) ")")
             :doc (first (str/split-lines (:doc (meta v))))}))
     {:type ::table :columns [:fn :doc]}))
