@@ -143,9 +143,15 @@
                    {::error :bad-spec :key k}))))
   spec)
 
+(defn- overrides
+  "The parameters of a live version that differ from its own defaults (given at its load or set live since):
+  those carry over to the next version; a default changed in the file takes effect."
+  [{:keys [params spec]}]
+  (into {} (remove (fn [[k v]] (= v (get-in spec [k :default])))) params))
+
 (defn check-params
-  "The values a slot gets: `spec`'s defaults, then `carried` (values of a previous load still declared), then
-  `given`. Throws on a key the spec does not declare or a value out of its bounds."
+  "The values a slot gets: `spec`'s defaults, then `carried` (a previous version's values that differ from its
+  defaults, still declared), then `given`. Throws on a key the spec does not declare or a value out of its bounds."
   [spec carried given]
   (doseq [[k v] given]
     (when-not (contains? spec k)
@@ -464,7 +470,7 @@
         (refuse! id :compile (str/join "; " (map problem-line problems)) (assoc base :problems problems)))
       (let [{:keys [spec create sha256 ms]} compiled
             values (try
-                     (check-params spec (get-in (entry id) [:current :params]) params)
+                     (check-params spec (overrides (:current (entry id))) params)
                      (catch ExceptionInfo ex
                        (remove-ns (:ns compiled))
                        (refuse! id :params (ex-message ex) (merge base (ex-data ex)))))

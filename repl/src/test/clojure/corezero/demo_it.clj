@@ -107,6 +107,37 @@
               (is (zero? (it/read-value socket "(.openOrdersTotal (#'corezero.ops/trading-snapshot))"))
                   "no quote left"))
             (it/read-value socket "(into {} (set-param! 0 :quoting 1))")))
+        (testing "a strategy file is loaded into the running demo, changed, refused when broken, rolled back"
+          (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
+                source (slurp (io/file (it/project-dir) "strategies" "market_maker.clj"))
+                dir (it/temp-dir "cz-demo-strategies")
+                changed (io/file dir "market_maker_changed.clj")
+                broken (io/file dir "market_maker_broken.clj")
+                mm-sizes (fn [] (it/read-value socket "(into #{} (comp (filter #(= \"1\" (:slot %))) (map :qty)) (orders))"))]
+            (spit changed (str/replace source "{:default 100 :min 1 :max 10000 :doc \"shares per quote\"}"
+                                       "{:default 41 :min 1 :max 10000 :doc \"shares per quote\"}"))
+            (spit broken (str source "\n(defn broken-length [x] (.length x))\n"))
+            (let [v1 (it/read-value socket "(into {} (dissoc (load-strategy! :mm \"strategies/market_maker.clj\") :shadow))")]
+              (is (= :applied (:outcome v1)) (str v1))
+              (is (= 1 (:slot v1)) "the first slot the configuration does not use")
+              (is (= #{100} (await-value mm-sizes #(= #{100} %) 5000)) "version 1 quotes 100 shares"))
+            (let [started (System/nanoTime)
+                  v2 (it/read-value socket (str "(into {} (dissoc (load-strategy! :mm " (pr-str (str changed)) ") :shadow))"))
+                  sizes (await-value mm-sizes #(= #{41} %) 5000)
+                  ms (quot (- (System/nanoTime) started) 1000000)]
+              (is (= 2 (:version v2)) (str v2))
+              (is (= #{41} sizes) "the changed file's quotes, live")
+              (println "demo-it: changed strategy live in (orders)" ms "ms after load-strategy! was sent"))
+            (let [refused (it/read-value socket (str "(try (load-strategy! :mm " (pr-str (str broken)) ") :loaded"
+                                                     " (catch clojure.lang.ExceptionInfo e (ex-message e)))"))]
+              (is (string? refused))
+              (is (re-find #"refused at compile: Reflection warning" (str refused)) (str refused))
+              (is (= #{41} (mm-sizes)) "the live version keeps trading"))
+            (let [back (it/read-value socket "(into {} (rollback! :mm))")]
+              (is (= :applied (:outcome back)) (str back))
+              (is (= #{100} (await-value mm-sizes #(= #{100} %) 5000)) "rolled back to version 1"))
+            (it/read-value socket "(into {} (unload-strategy! :mm))")
+            (is (empty? (await-value mm-sizes empty? 5000)) "unloaded: its quotes cancelled")))
         (testing "venue-sim killed and restarted: the session reconnects, resumes, and agrees with the venue"
           (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
                 trading (fn [] (it/read-value socket trading-probe))
