@@ -17,7 +17,7 @@
             [corezero.table :as table])
   (:import (clojure.lang Compiler$CompilerException ExceptionInfo LineNumberingPushbackReader
                         LispReader$ReaderException)
-           (corezero.core CommandClient CommandException)
+           (corezero.core CommandClient CommandException Engine TradingSnapshot)
            (corezero.risk RiskLimits)
            (corezero.strategy ShadowRun ShadowRun$Report Strategy StrategyChange StrategySlots
                               StrategySlotsSnapshot)
@@ -613,13 +613,27 @@
   [e strategy]
   (some #(when (and strategy (identical? strategy (:instance %))) %) [(:current e) (:previous e)]))
 
+(defn- slot-pnl
+  "Realized plus unrealized P&L in dollars by strategy slot, from the order side's snapshot; empty when the
+  engine does not trade."
+  []
+  (let [^Engine e (engine/engine)]
+    (if-not (.hasOrderEntry e)
+      {}
+      (let [^TradingSnapshot t (.fill (.commands e) (TradingSnapshot.) (Duration/ofSeconds 1))]
+        (reduce (fn [m i] (update m (.positionSlot t i) (fnil + 0M)
+                                  (BigDecimal/valueOf (+ (.realizedPnl t i) (.unrealizedPnl t i)) 4)))
+                {} (range (.positionRows t)))))))
+
 (defn strategies
-  "Every strategy slot: id, version, source file and hash, state, events, open orders, faults and the last
+  "Every strategy slot: id, version, source file and hash, state, events, open orders, P&L (realized plus
+  unrealized, dollars), faults and the last
   fault with the top of its stack trace (a version that threw on the hot thread is quarantined)."
   []
   (let [snap (slots-snapshot)
         by-slot (into {} (for [[id e] (ids)] [(:slot e) e]))
-        configured (into {} (for [s (get-in (engine/current) [:config :strategies])] [(:slot s) s]))]
+        configured (into {} (for [s (get-in (engine/current) [:config :strategies])] [(:slot s) s]))
+        pnl (slot-pnl)]
     (with-meta
       (vec (for [s (range slot-count)
                  :let [e (by-slot s)
@@ -634,9 +648,10 @@
               :state (keyword (StrategySlotsSnapshot/stateName (.state snap (int s))))
               :events (.events snap (int s))
               :orders (.openOrders snap (int s))
+              :pnl (get pnl s)
               :faults (.faultCount snap (int s))
               :fault (fault-summary (.fault snap (int s)))}))
-      {:type ::table :columns [:slot :id :version :state :events :orders :faults :file :sha256 :fault]})))
+      {:type ::table :columns [:slot :id :version :state :events :orders :pnl :faults :file :sha256 :fault]})))
 
 (defn strategy
   "One loaded strategy in detail: slot, live and previous versions (file, hash, namespace, parameters), the
