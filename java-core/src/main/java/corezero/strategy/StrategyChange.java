@@ -58,6 +58,7 @@ public final class StrategyChange
     private final int slot;
     private final Strategy next;
     private final int orderPolicy;
+    private boolean rollbackOnFault;
 
     private int outcome = -1;
     private Strategy previous;
@@ -98,6 +99,25 @@ public final class StrategyChange
             case BAD_CHANGE: return "bad change (kind, order policy or strategy missing)";
             default: return "not applied";
         }
+    }
+
+    /**
+     * For {@link #SWAP}: if the new version throws on the hot thread later, go back to the version it replaced at
+     * once (its orders cancelled, the previous version started with no state) instead of leaving the slot
+     * quarantined.
+     *
+     * @return this change.
+     */
+    public StrategyChange rollbackOnFault()
+    {
+        this.rollbackOnFault = true;
+        return this;
+    }
+
+    /** @return true when a fault of the new version rolls the slot back. */
+    public boolean isRollbackOnFault()
+    {
+        return rollbackOnFault;
     }
 
     /** @return the kind of change. */

@@ -56,6 +56,8 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
     private final CachedNanoClock clock;
     private final Strategy[] strategies = new Strategy[ParamTable.SLOT_COUNT];
     private final Strategy[] previous = new Strategy[ParamTable.SLOT_COUNT];
+    private final boolean[] rollbackOnFault = new boolean[ParamTable.SLOT_COUNT];
+    private final long[] rollbacksOnFault = new long[ParamTable.SLOT_COUNT];
     private final UnsafeBuffer stateBuffer = new UnsafeBuffer(new byte[MAX_STATE_BYTES]);
     private final SlotContext[] contexts = new SlotContext[ParamTable.SLOT_COUNT];
     private final int[] states = new int[ParamTable.SLOT_COUNT];
@@ -280,6 +282,7 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
             }
         }
         faults[slot] = null;
+        rollbackOnFault[slot] = change.isRollbackOnFault() && null != old;
         if (start(slot, next))
         {
             change.complete(StrategyChange.OK, old, null, stateBytes);
@@ -579,6 +582,36 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
         {
             orderEntry.cancelSlot(slot, clock.nanoTime());
         }
+        if (rollbackOnFault[slot] && null != previous[slot])
+        {
+            // Configured at the swap: back to the version this one replaced, with no state (the faulty version's
+            // state is not trusted), at this same event boundary.
+            rollbackOnFault[slot] = false;
+            rollbacksOnFault[slot]++;
+            final Strategy faulty = strategies[slot];
+            final Strategy back = previous[slot];
+            strategies[slot] = null;
+            states[slot] = EMPTY;
+            previous[slot] = faulty;
+            try
+            {
+                back.loadState(stateBuffer, 0, 0);
+            }
+            catch (final Throwable ignore)
+            {
+                // Starting without state is what a version must cope with anyway.
+            }
+            start(slot, back);
+        }
+    }
+
+    /**
+     * @param slot a slot.
+     * @return times a fault rolled the slot back to its previous version.
+     */
+    public long rollbacksOnFault(final int slot)
+    {
+        return rollbacksOnFault[slot];
     }
 
     private static long uint32(final DirectBuffer buffer, final int index)

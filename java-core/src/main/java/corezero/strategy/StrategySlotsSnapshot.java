@@ -17,6 +17,7 @@ public final class StrategySlotsSnapshot
     private final long[] faultCounts = new long[ParamTable.SLOT_COUNT];
     private final Throwable[] faults = new Throwable[ParamTable.SLOT_COUNT];
     private final int[] openOrders = new int[ParamTable.SLOT_COUNT];
+    private final long[] rollbacksOnFault = new long[ParamTable.SLOT_COUNT];
     private boolean filled;
 
     /**
@@ -36,6 +37,7 @@ public final class StrategySlotsSnapshot
             faultCounts[slot] = slots.faultCount(slot);
             faults[slot] = slots.fault(slot);
             openOrders[slot] = null == orders ? 0 : orders.openOrdersOfStrategy(slot);
+            rollbacksOnFault[slot] = slots.rollbacksOnFault(slot);
         }
         filled = true;
     }
@@ -84,6 +86,12 @@ public final class StrategySlotsSnapshot
     public Throwable fault(final int slot)
     {
         return faults[slot];
+    }
+
+    /** @param slot a slot. @return times a fault rolled it back to its previous version. */
+    public long rollbacksOnFault(final int slot)
+    {
+        return rollbacksOnFault[slot];
     }
 
     /** @param slot a slot. @return its open orders. */

@@ -128,6 +128,35 @@ class StrategyChangeTest
             StrategyChange.WRONG_STATE);
     }
 
+    @Test
+    void aVersionSwappedInWithRollbackOnFaultIsReplacedByItsPredecessorWhenItThrows()
+    {
+        final Counter v1 = new Counter("v1", log);
+        apply(new StrategyChange(StrategyChange.SWAP, 0, v1, StrategyChange.CANCEL_ORDERS), StrategyChange.OK);
+        update();
+        final Counter v2 = new Counter("v2", log);
+        v2.throwOnUpdate = 2;
+        apply(new StrategyChange(StrategyChange.SWAP, 0, v2, StrategyChange.CANCEL_ORDERS).rollbackOnFault(),
+            StrategyChange.OK);
+        update();
+        update();
+
+        assertSame(v1, slots.strategy(0), "the predecessor is back at the event boundary of the fault");
+        assertEquals(StrategySlots.LIVE, slots.state(0));
+        assertEquals(1, slots.rollbacksOnFault(0));
+        assertTrue(slots.fault(0) instanceof IllegalStateException, "the fault is kept for the REPL");
+        assertSame(v2, slots.previous(0));
+        assertEquals(0, v1.count, "the predecessor starts without the faulty version's state");
+        update();
+        assertEquals(1, v1.count, "and trades on");
+
+        final Counter v3 = new Counter("v3", log);
+        v3.throwOnUpdate = 1;
+        apply(new StrategyChange(StrategyChange.SWAP, 0, v3, StrategyChange.CANCEL_ORDERS), StrategyChange.OK);
+        update();
+        assertEquals(StrategySlots.QUARANTINED, slots.state(0), "without the option a fault quarantines");
+    }
+
     private StrategyChange apply(final StrategyChange change, final int expectedOutcome)
     {
         slots.apply(change);
@@ -151,6 +180,8 @@ class StrategyChangeTest
         long count;
         boolean failLoad;
         boolean failStart;
+        long throwOnUpdate;
+        long startCount;
 
         Counter(final String name, final List<String> log)
         {
@@ -165,6 +196,7 @@ class StrategyChangeTest
                 throw new IllegalStateException(name + " cannot start");
             }
             log.add(name + " start");
+            startCount = count;
         }
 
         public void onStop()
@@ -191,6 +223,10 @@ class StrategyChangeTest
         {
             count++;
             log.add(name + " update");
+            if (throwOnUpdate > 0 && count - startCount == throwOnUpdate)
+            {
+                throw new IllegalStateException(name + " broken on its update " + throwOnUpdate);
+            }
         }
     }
 }
