@@ -19,6 +19,16 @@
       :logged-in (.loggedIn s) :logins (.logins s)
       :venue-next-ref (.venueNextUserRefNum s) :next-ref (.nextUserRefNum s)})")
 
+(defn- slot-orders-or-wait
+  "Waits up to `timeout-ms` for `(f slot)` to be positive; returns its last value."
+  [f slot timeout-ms]
+  (let [deadline (+ (System/currentTimeMillis) timeout-ms)]
+    (loop []
+      (let [v (f slot)]
+        (if (or (pos? v) (> (System/currentTimeMillis) deadline))
+          v
+          (do (Thread/sleep 250) (recur)))))))
+
 (defn- await-value
   "Calls `f` until `(ok? value)` or `timeout-ms`; returns the last value."
   [f ok? timeout-ms]
@@ -132,12 +142,33 @@
                                                      " (catch clojure.lang.ExceptionInfo e (ex-message e)))"))]
               (is (string? refused))
               (is (re-find #"refused at compile: Reflection warning" (str refused)) (str refused))
-              (is (= #{41} (mm-sizes)) "the live version keeps trading"))
+              (is (= #{41} (await-value mm-sizes #(= #{41} %) 5000)) "the live version keeps trading"))
             (let [back (it/read-value socket "(into {} (rollback! :mm))")]
               (is (= :applied (:outcome back)) (str back))
               (is (= #{100} (await-value mm-sizes #(= #{100} %) 5000)) "rolled back to version 1"))
             (it/read-value socket "(into {} (unload-strategy! :mm))")
             (is (empty? (await-value mm-sizes empty? 5000)) "unloaded: its quotes cancelled")))
+        (testing "the imbalance taker and the TWAP trade against venue-sim in the demo"
+          (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
+                slot-orders (fn [slot] (it/read-value socket (str "(count (filter #(= " (pr-str (str slot))
+                                                                  " (:slot %)) (fills)))")))
+                venue-accepted #(it/read-value socket "(.venueAccepted (#'corezero.ops/trading-snapshot))")]
+            (let [before (venue-accepted)
+                  twap (it/read-value socket (str "(into {} (dissoc (load-strategy! :twap \"strategies/twap.clj\""
+                                                  " {:side 1 :target-shares 300 :duration-s 3 :slice-ms 300"
+                                                  " :max-cross-ticks 5}) :shadow))"))]
+              (is (= :applied (:outcome twap)) (str twap))
+              (is (pos? (slot-orders-or-wait slot-orders (:slot twap) 10000))
+                  "the TWAP's children fill against the venue's book")
+              (is (> (venue-accepted) before)))
+            (let [taker (it/read-value socket (str "(into {} (dissoc (load-strategy! :taker"
+                                                   " \"strategies/imbalance_taker.clj\""
+                                                   " {:threshold-bps 1000 :confirm-updates 1 :cooldown-ms 200"
+                                                   " :size 10}) :shadow))"))]
+              (is (= :applied (:outcome taker)) (str taker))
+              (is (pos? (slot-orders-or-wait slot-orders (:slot taker) 20000))
+                  "the taker's IOCs trade when the book leans"))
+            (it/read-value socket "(do (unload-strategy! :twap) (unload-strategy! :taker) :ok)")))
         (testing "venue-sim killed and restarted: the session reconnects, resumes, and agrees with the venue"
           (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
                 trading (fn [] (it/read-value socket trading-probe))
