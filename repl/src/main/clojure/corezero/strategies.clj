@@ -8,7 +8,13 @@
   `create` (no arguments → a new instance of a deftype implementing corezero.strategy.Strategy). Each load
   evaluates the file into a namespace of its own, the file's name suffixed with the id and version
   (strategies.market-maker.mm-v3): the live version's functions and classes are never redefined by the next
-  load, and a rollback returns to code that was not touched."
+  load, and a rollback returns to code that was not touched.
+
+  A Java strategy file (.java) is one public top-level class named as the file, implementing Strategy, with a
+  public no-arg constructor (`create` calls it) and `public static Map<String, long[]> params()` (key →
+  {default, min, max}). Each load compiles it with javac (-Xlint:all -Werror: any warning refuses it) and loads
+  it in a class loader of its own, so each load is a new class even under the same name. Everything after the
+  compile step is shared."
   (:require [clojure.java.io :as io]
             [clojure.main :as main]
             [clojure.string :as str]
@@ -23,11 +29,18 @@
                               StrategySlotsSnapshot)
            (java.io File PrintWriter StringWriter Writer)
            (java.lang.management ManagementFactory ThreadMXBean)
+           (java.lang.reflect Constructor InvocationTargetException Method Modifier)
+           (java.net URL URLClassLoader)
            (java.nio.file Files)
+           (java.nio.file.attribute FileAttribute)
            (java.security MessageDigest)
            (java.time Duration Instant)
-           (java.util HexFormat)
-           (java.util.function Supplier)))
+           (java.util HexFormat Locale Map)
+           (java.util.function Supplier)
+           (java.util.regex Pattern)
+           (javax.tools Diagnostic Diagnostic$Kind DiagnosticCollector JavaCompiler StandardJavaFileManager
+                        ToolProvider)
+           (org.agrona DirectBuffer)))
 
 (set! *warn-on-reflection* true)
 
@@ -48,7 +61,7 @@
 
 ;; Core 0's record of what it loaded, for the engine it loaded into (a new engine starts a new record):
 ;; {:engine e :ids {id {:id :slot :current version :previous version :history [...] :next-version n}}}
-;; A version: {:version :file :sha256 :ns :loaded-at :params :spec :create :instance}.
+;; A version: {:version :file :sha256 :ns (Clojure) :class (Java) :loaded-at :params :spec :create :instance}.
 (defonce ^:private registry (atom {:engine nil :ids {}}))
 
 (defonce ^:private watches (atom {}))
@@ -213,7 +226,7 @@
   [lines forms {:keys [line] :as problem}]
   (cond-> problem
     (and line (<= 1 line (count lines))) (assoc :source-line (str/trim (nth lines (dec line))))
-    line (assoc :form (enclosing-form forms line))))
+    (and line (seq forms)) (assoc :form (enclosing-form forms line))))
 
 (defn- compile-error
   "A reader or compiler exception as a located problem."
@@ -229,7 +242,7 @@
        :column column
        :message (or cause (str/trim (main/ex-str triage)))})))
 
-(defn compile-file
+(defn- compile-clojure
   "Evaluates a strategy file into namespace `ns-name` (its ns form renamed) with *warn-on-reflection* and
   *unchecked-math* :warn-on-boxed set before every top-level form. Returns {:ns :spec :create :sha256 :ms},
   or {:problems [...]} naming file, line, column, message and form for every warning or the error."
@@ -281,6 +294,168 @@
       :else (assoc (dissoc result :forms)
                    :sha256 (sha256 bytes)
                    :ms (quot (- (System/nanoTime) started) 1000000)))))
+
+;; ---------------------------------------------------------------------------------------------- compile: Java
+
+(defn- java-class-path
+  "The JVM's own class path (entries that exist) and the jars of the strategy API (the core, Agrona), in case a
+  launcher keeps them off java.class.path."
+  ^String []
+  (let [own (str/split (System/getProperty "java.class.path" "") (re-pattern (Pattern/quote File/pathSeparator)))
+        api (for [^Class c [Strategy DirectBuffer]
+                  :let [src (.getCodeSource (.getProtectionDomain c))]
+                  :when (and src (.getLocation src))]
+              (.getPath (io/file (.toURI (.getLocation src)))))]
+    (str/join File/pathSeparator (distinct (filter #(.exists (io/file ^String %)) (concat own api))))))
+
+(defn- javac-options
+  "Every lint warning is an error. `path` is left out: it warns about the JVM's class path (a jar's manifest
+  naming a jar that is not there), not about the strategy."
+  [^File out]
+  ["-Xlint:all,-path" "-Werror" "-proc:none" "-encoding" "UTF-8"
+   "--release" (str (.feature (Runtime/version)))
+   "-classpath" (java-class-path) "-d" (.getPath out)])
+
+(defn- java-problem
+  "A javac diagnostic as a located problem (line and column 1-based, left out when javac gives none; :code is
+  javac's key, compiler.warn.raw.class.use)."
+  [^Diagnostic d path]
+  (let [line (.getLineNumber d)
+        column (.getColumnNumber d)]
+    (cond-> {:kind (if (= Diagnostic$Kind/ERROR (.getKind d)) "compile error" "warning")
+             :file path
+             :message (.getMessage d Locale/ROOT)
+             :code (.getCode d)}
+      (pos? line) (assoc :line line)
+      (pos? column) (assoc :column column))))
+
+(defn- javac!
+  "Compiles `file` into directory `out`: nil, or the problems (javac's closing \"warnings found and -Werror
+  specified\" left out when a located warning says more)."
+  [^JavaCompiler compiler ^File file ^File out path]
+  (let [diagnostics (DiagnosticCollector.)
+        ok (with-open [^StandardJavaFileManager fm (.getStandardFileManager compiler diagnostics Locale/ROOT nil)]
+             (.call (.getTask compiler nil fm diagnostics (javac-options out) nil
+                              (.getJavaFileObjects fm ^File/1 (into-array File [file])))))
+        problems (->> (.getDiagnostics diagnostics)
+                      (remove #(= Diagnostic$Kind/NOTE (.getKind ^Diagnostic %)))
+                      (mapv #(java-problem % path)))
+        located (filterv :line problems)]
+    (cond
+      (seq located) located
+      (seq problems) problems
+      (not ok) [{:kind "compile error" :file path :message "javac failed without a diagnostic"}])))
+
+(defn- load-classes
+  "Every class javac wrote into `out`, defined by `loader` now (the directory is deleted after)."
+  [^ClassLoader loader ^File out]
+  (let [root (.toPath out)]
+    (doall (for [^File f (file-seq out)
+                 :when (str/ends-with? (.getName f) ".class")]
+             (Class/forName (-> (str (.relativize root (.toPath f)))
+                                (str/replace #"\.class$" "")
+                                (str/replace File/separatorChar \.))
+                            false loader)))))
+
+(defn- java-spec
+  "params() of a Java strategy (key → long[] {default, min, max}) as the spec map the Clojure files declare."
+  [^Map m]
+  (when-not (instance? Map m)
+    (throw (fail "params() must return a Map<String, long[]>" {::error :bad-spec})))
+  (into {} (for [[k v] m]
+             (if (and (string? k) (instance? long/1 v) (== 3 (alength ^longs v)))
+               (let [^longs v v]
+                 [(keyword k) {:default (aget v 0) :min (aget v 1) :max (aget v 2)}])
+               (throw (fail (str "params() entry " (pr-str k) " must be a long[] {default, min, max}")
+                            {::error :bad-spec :key k}))))))
+
+(defn- public-static?
+  [^Method m]
+  (let [mods (.getModifiers m)]
+    (and (Modifier/isPublic mods) (Modifier/isStatic mods))))
+
+(defn- java-strategy
+  "The strategy class named as the file among `classes`: {:class :spec :create}; throws naming what is missing."
+  [classes ^String simple-name]
+  (let [^Class c (some #(when (= simple-name (.getSimpleName ^Class %)) %)
+                       (remove #(.getEnclosingClass ^Class %) classes))
+        no-args (make-array Class 0)]
+    (when-not c
+      (throw (fail (str "the file defines no top-level class " simple-name) {})))
+    (when-not (and (.isAssignableFrom Strategy c) (Modifier/isPublic (.getModifiers c))
+                   (not (Modifier/isAbstract (.getModifiers c))))
+      (throw (fail (str (.getName c) " must be a public, concrete class implementing corezero.strategy.Strategy")
+                   {})))
+    (let [^Constructor ctor (try (.getConstructor c no-args)
+                                 (catch NoSuchMethodException _
+                                   (throw (fail (str (.getName c) " has no public no-arg constructor") {}))))
+          ^Method params (try (.getMethod c "params" no-args)
+                              (catch NoSuchMethodException _
+                                (throw (fail (str (.getName c) " declares no public static Map<String, long[]>"
+                                                  " params() (return Map.of() for none)") {}))))]
+      (when-not (and (public-static? params) (.isAssignableFrom Map (.getReturnType params)))
+        (throw (fail (str (.getName c) ".params() must be public static and return Map<String, long[]>") {})))
+      {:class c
+       :spec (check-spec (java-spec (try (.invoke params nil (object-array 0))
+                                         (catch InvocationTargetException ex
+                                           (throw (fail (str (.getName c) ".params() threw " (.getCause ex))
+                                                        {}))))))
+       :create (fn []
+                 (try
+                   (.newInstance ctor (object-array 0))
+                   (catch InvocationTargetException ex
+                     (throw (.getCause ex)))))})))
+
+(defn- delete-tree!
+  [^File dir]
+  (doseq [^File f (reverse (file-seq dir))]
+    (.delete f)))
+
+(defn- compile-java
+  "Compiles a Java strategy file with javac into a fresh directory and loads its classes in a new class loader
+  whose parent has Strategy (each load a new class, even under the same name). Returns {:class :spec :create
+  :sha256 :ms}, or {:problems [...]} naming file, line, column and message of every warning or error."
+  [^File file id version]
+  (let [started (System/nanoTime)
+        path (.getPath file)
+        bytes (Files/readAllBytes (.toPath file))
+        lines (str/split-lines (String. bytes "UTF-8"))
+        simple-name (str/replace (.getName file) #"\.java$" "")]
+    (if-let [compiler (ToolProvider/getSystemJavaCompiler)]
+      (let [out (.toFile (Files/createTempDirectory (str "cz-" (name id) "-v" version "-")
+                                                    (make-array FileAttribute 0)))]
+        (try
+          (if-let [problems (javac! compiler file out path)]
+            {:problems (mapv #(located lines [] %) problems)}
+            (let [loader (URLClassLoader. (into-array URL [(.toURL (.toURI out))]) (.getClassLoader Strategy))]
+              (try
+                (assoc (java-strategy (load-classes loader out) simple-name)
+                       :sha256 (sha256 bytes)
+                       :ms (quot (- (System/nanoTime) started) 1000000))
+                (catch ExceptionInfo ex
+                  {:problems [{:kind "error" :file path :message (ex-message ex)}]})
+                (catch Throwable ex
+                  {:problems [{:kind "error" :file path :message (str "loading the class threw " ex)}]}))))
+          (finally
+            (delete-tree! out))))
+      {:problems [{:kind "error" :file path
+                   :message (str "no Java compiler in this JVM (a JRE?): run the engine on a JDK to load " path)}]})))
+
+(defn compile-file
+  "Compiles a strategy file, Clojure or (named *.java) Java, as version `version` of `id`. Returns {:spec :create
+  :sha256 :ms} and :ns (Clojure) or :class (Java), or {:problems [...]} naming file, line, column and message of
+  every warning or the error."
+  [^File file id version]
+  (if (str/ends-with? (.getName file) ".java")
+    (compile-java file id version)
+    (compile-clojure file id version)))
+
+(defn- discard!
+  "Drops what a refused version's compile left behind: its namespace (a Java version's classes go with their
+  class loader)."
+  [compiled]
+  (when-let [n (:ns compiled)]
+    (remove-ns n)))
 
 (defn- problem-line
   [{:keys [kind file line column message form]}]
@@ -472,11 +647,11 @@
             values (try
                      (check-params spec (overrides (:current (entry id))) params)
                      (catch ExceptionInfo ex
-                       (remove-ns (:ns compiled))
+                       (discard! compiled)
                        (refuse! id :params (ex-message ex) (merge base (ex-data ex)))))
             capture-path (capture-file opts)
             _ (when-not (.isFile capture-path)
-                (remove-ns (:ns compiled))
+                (discard! compiled)
                 (refuse! id :shadow (str "no shadow capture " capture-path) base))
             capture (ShadowRun/readCapture (.toPath capture-path))
             shadow-started (System/nanoTime)
@@ -484,14 +659,14 @@
             (try
               (shadow! create values capture opts)
               (catch Exception ex
-                (remove-ns (:ns compiled))
+                (discard! compiled)
                 (refuse! id :shadow (str "create or the shadow run threw: " ex) (assoc base :failure ex))))
             shadow-ms (quot (- (System/nanoTime) shadow-started) 1000000)
             failure (.failure report)
             report (assoc base :sha256 sha256 :shadow stats :compile-ms ms :shadow-ms shadow-ms
                                :capture (str capture-path))]
         (when problem
-          (remove-ns (:ns compiled))
+          (discard! compiled)
           (refuse! id :shadow problem (cond-> report failure (assoc :failure failure))))
         (set-params! slot values)
         (let [instance (try
@@ -500,7 +675,8 @@
                            (refuse! id :swap (str "create threw: " ex) (assoc report :failure ex))))
               ch (change! StrategyChange/SWAP slot instance (:orders opts))
               result (change-result ch)
-              v {:version version :file (.getPath f) :sha256 sha256 :ns (:ns compiled) :loaded-at (Instant/now)
+              v {:version version :file (.getPath f) :sha256 sha256 :ns (:ns compiled) :class (:class compiled)
+                 :loaded-at (Instant/now)
                  :params values :spec spec :create create :instance instance}
               report (merge report result
                             {:previous (some-> (.previous ch) class .getName) :state-bytes (.stateBytes ch)})]
@@ -523,11 +699,11 @@
                      report)))))))
 
 (defn load-strategy!
-  "Loads strategy file `file` as `id` (a keyword): compile (any warning refuses it), check `params` against
-  the file's declaration, shadow run over recorded data (an exception, allocation per event or an event over
-  :max-event-us refuses it), set the parameters in the slot, and swap it in at one event boundary. Returns the
-  report: input sequence of the swap, shadow statistics, previous version. A refusal throws an ex-info naming
-  the step and why, with the report as its data; the live version stays.
+  "Loads strategy file `file` (Clojure, or Java when it ends in .java) as `id` (a keyword): compile (any warning
+  refuses it), check `params` against the file's declaration, shadow run over recorded data (an exception,
+  allocation per event or an event over :max-event-us refuses it), set the parameters in the slot, and swap it
+  in at one event boundary. Returns the report: input sequence of the swap, shadow statistics, previous version.
+  A refusal throws an ex-info naming the step and why, with the report as its data; the live version stays.
   opts: :slot n, :orders :cancel | :hand-over, :shadow-file path, :allow-allocation, :max-event-us, :passes."
   ([id file] (load-strategy! id file {} {}))
   ([id file params] (load-strategy! id file params {}))
@@ -654,12 +830,13 @@
       {:type ::table :columns [:slot :id :version :state :events :orders :pnl :faults :file :sha256 :fault]})))
 
 (defn strategy
-  "One loaded strategy in detail: slot, live and previous versions (file, hash, namespace, parameters), the
-  history of loads, refusals and changes, and the slot's last fault with its stack trace."
+  "One loaded strategy in detail: slot, live and previous versions (file, hash, namespace or Java class,
+  parameters), the history of loads, refusals and changes, and the slot's last fault with its stack trace."
   [id]
   (let [{:keys [slot current previous history]} (entry-for id)
         snap (slots-snapshot)
-        version (fn [v] (when v (select-keys v [:version :file :sha256 :ns :loaded-at :params])))
+        version (fn [v] (when v (cond-> (select-keys v [:version :file :sha256 :ns :loaded-at :params])
+                                  (:class v) (-> (dissoc :ns) (assoc :class (.getName ^Class (:class v)))))))
         ^Throwable fault (.fault snap (int slot))]
     (cond-> {:id id :slot slot
              :state (keyword (StrategySlotsSnapshot/stateName (.state snap (int slot))))

@@ -2,7 +2,8 @@
   "The load pipeline against an engine in this JVM with a shared-memory feed (so strategy slots exist; no data
   is published, so only the shadow runs see market data): deliberately broken strategy files are refused at the
   right step and leave the live version running; a good one loads, swaps, rolls back, pauses, resumes, unloads,
-  takes bounds-checked parameters by id and reloads when its file is touched."
+  takes bounds-checked parameters by id and reloads when its file is touched. Java strategy files go through the
+  same pipeline, each load a new class in a class loader of its own."
   (:require [clojure.java.io :as io]
             [clojure.string :as str]
             [clojure.test :refer [deftest is testing use-fixtures]]
@@ -22,6 +23,17 @@
 (def ^:private fixtures "src/test/resources/broken-strategies/")
 
 (defn- fixture [name] (str fixtures name ".clj"))
+
+(defn- java-fixture [name] (str fixtures name ".java"))
+
+(def ^:private touch-follower
+  "The Java example, strategies/TouchFollower.java."
+  (str (io/file (System/getProperty "corezero.project.dir" "..") "strategies" "TouchFollower.java")))
+
+(defn- live-class
+  "The class of `id`'s current version, from the load pipeline's registry."
+  ^Class [id]
+  (get-in @@#'s/registry [:ids id :current :class]))
 
 (def ^:dynamic ^:private *dir* nil)
 
@@ -236,3 +248,65 @@
       (finally
         (is (true? (s/unwatch-strategy! :w)))))
     (is (false? (s/unwatch-strategy! :w)))))
+
+(deftest a-java-strategy-loads-swaps-and-rolls-back-through-the-same-pipeline
+  (let [r1 (s/load-strategy! :tf touch-follower)
+        c1 (live-class :tf)]
+    (is (= {:id :tf :slot 0 :version 1 :outcome :applied :previous nil :state-bytes 0}
+           (select-keys r1 [:id :slot :version :outcome :previous :state-bytes])))
+    (is (> (get-in r1 [:shadow :events]) 9000) "the shared AAPL slice replayed")
+    (is (pos? (get-in r1 [:shadow :risk-rejects])) "it quoted (every order a risk reject without order entry)")
+    (is (= 0.0 (get-in r1 [:shadow :bytes-per-event])))
+    (is (= {:slot 0 :id :tf :version 1 :state :live :faults 0 :fault nil}
+           (select-keys (row :tf) [:slot :id :version :state :faults :fault])))
+    (is (= {:class "strategies.TouchFollower" :params {:size 100 :behind-ticks 1 :max-inventory 300}}
+           (select-keys (:current (s/strategy :tf)) [:class :params]))
+        "params() declared the defaults")
+    (is (= {:behind-ticks 1 :max-inventory 300 :size 100}
+           (into {} (for [{:keys [slot key value]} (:params (ops/snapshot)) :when (= 0 slot)] [key value]))))
+    (testing "the same class name loaded again is a new class in a new class loader, and it swaps"
+      (let [r2 (s/load-strategy! :tf touch-follower {:size 200})
+            c2 (live-class :tf)]
+        (is (= {:version 2 :outcome :applied :previous "strategies.TouchFollower" :state-bytes 40}
+               (select-keys r2 [:version :outcome :previous :state-bytes])))
+        (is (= (.getName c1) (.getName c2)))
+        (is (not (identical? c1 c2)))
+        (is (not (identical? (.getClassLoader c1) (.getClassLoader c2))))
+        (is (identical? (.getClassLoader corezero.strategy.Strategy) (.getParent (.getClassLoader c2))))
+        (is (= {:version 2 :state :live} (select-keys (row :tf) [:version :state])))))
+    (testing "rollback returns to version 1's class and parameters"
+      (is (= {:outcome :applied :version 1 :from-version 2}
+             (select-keys (s/rollback! :tf) [:outcome :version :from-version])))
+      (is (identical? c1 (live-class :tf)))
+      (is (= 100 (get-in (s/strategy :tf) [:current :params :size]))))
+    (testing "set-param! by id checks the Java declaration"
+      (is (thrown-with-msg? clojure.lang.ExceptionInfo #":tf :size must be within \[1, 10000\], got 10001"
+                            (ops/set-param! :tf :size 10001))))))
+
+(deftest broken-java-strategies-are-refused-at-compile-and-the-live-version-stays
+  (s/load-strategy! :tf touch-follower)
+  (doseq [[file pattern problem]
+          [["CompileError" #"compile error at .*CompileError\.java:33:22 - cannot find symbol"
+            {:line 33 :column 22 :source-line "spread = book.bestAsk() - book.bestBidPrice();"}]
+           ["RawType" #"warning at .*RawType\.java:14:19 - found raw type: java.util.List"
+            {:line 14 :column 19 :code "compiler.warn.raw.class.use"}]
+           ["NoParams" #"broken.NoParams declares no public static Map<String, long\[\]> params\(\)"
+            {:kind "error"}]]]
+    (testing file
+      (let [ex (refusal :tf (java-fixture file))]
+        (is (some? ex))
+        (when ex
+          (is (str/starts-with? (ex-message ex) "load-strategy! :tf refused at compile: "))
+          (is (re-find pattern (ex-message ex)) (ex-message ex))
+          (is (= 1 (count (:problems (ex-data ex)))) "javac's closing -Werror line is left out")
+          (is (= problem (select-keys (first (:problems (ex-data ex))) (keys problem))))
+          (is (str/ends-with? (:file (first (:problems (ex-data ex)))) (str file ".java")))))
+      (is (= {:version 1 :state :live} (select-keys (row :tf) [:version :state])) "the live version stays")))
+  (testing "the shadow run is the Clojure one: a Java strategy allocating per event is refused"
+    (let [ex (refusal :tf (java-fixture "Allocates"))]
+      (is (re-find #"refused at shadow: allocated \d+ bytes over \d+ events" (str (ex-message ex))) (ex-message ex))
+      (is (= {:version 1 :state :live} (select-keys (row :tf) [:version :state])))))
+  (is (= 4 (count (filter #(= :refused (:event %)) (:history (s/strategy :tf))))))
+  (testing "a refused version is not on disk: javac's output directory is gone"
+    (is (empty? (filter #(str/starts-with? (.getName ^File %) "cz-tf-v")
+                        (.listFiles (io/file (System/getProperty "java.io.tmpdir"))))))))
