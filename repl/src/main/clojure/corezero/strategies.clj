@@ -48,8 +48,9 @@
 
 (def default-opts
   "Options of load-strategy! left out: orders of the old version cancelled at the swap, the shared AAPL slice
-  replayed, no allocation per event allowed, no event longer than 200 µs, three shadow passes."
-  {:orders :cancel :shadow-file nil :allow-allocation false :max-event-us 200 :passes 3})
+  replayed, no allocation per event allowed, no event longer than 200 µs, three shadow passes, and a version that
+  throws on the hot thread quarantined (`:on-fault :rollback` puts the version it replaced back instead)."
+  {:orders :cancel :shadow-file nil :allow-allocation false :max-event-us 200 :passes 3 :on-fault :quarantine})
 
 (def ^:private shared-slice "data/itch50-aapl-20200130-10k.bin")
 
@@ -113,13 +114,17 @@
   {:cancel StrategyChange/CANCEL_ORDERS :hand-over StrategyChange/HAND_OVER_ORDERS})
 
 (defn- change!
-  "Hands a StrategyChange to the hot thread and waits until it was applied between two events."
-  ^StrategyChange [kind slot next orders]
-  (let [policy (or (order-policies orders)
-                   (throw (fail (str ":orders must be :cancel or :hand-over, got " (pr-str orders))
-                                {::error :bad-argument})))]
-    (hot! (fn [^CommandClient c ^Duration t]
-            (.changeStrategy c (StrategyChange. (int kind) (int slot) ^Strategy next (int policy)) t)))))
+  "Hands a StrategyChange to the hot thread and waits until it was applied between two events. With
+  `rollback-on-fault`, a later fault of the new version puts the previous one back at once."
+  (^StrategyChange [kind slot next orders] (change! kind slot next orders false))
+  (^StrategyChange [kind slot next orders rollback-on-fault]
+   (let [policy (or (order-policies orders)
+                    (throw (fail (str ":orders must be :cancel or :hand-over, got " (pr-str orders))
+                                 {::error :bad-argument})))
+         ch (StrategyChange. (int kind) (int slot) ^Strategy next (int policy))]
+     (when rollback-on-fault
+       (.rollbackOnFault ch))
+     (hot! (fn [^CommandClient c ^Duration t] (.changeStrategy c ch t))))))
 
 (defn- change-result
   [^StrategyChange ch]
@@ -638,6 +643,8 @@
       (refuse! id :compile (str "no file " (.getPath f)) base))
     (when-not (pos-int? (:passes opts))
       (refuse! id :compile (str ":passes must be a positive integer, got " (pr-str (:passes opts))) base))
+    (when-not (#{:quarantine :rollback} (:on-fault opts))
+      (refuse! id :compile (str ":on-fault must be :quarantine or :rollback, got " (pr-str (:on-fault opts))) base))
     (when-not (order-policies (:orders opts))
       (refuse! id :compile (str ":orders must be :cancel or :hand-over, got " (pr-str (:orders opts))) base))
     (let [compiled (compile-file f id version)]
@@ -673,7 +680,7 @@
                          (cast Strategy (create))
                          (catch Exception ex
                            (refuse! id :swap (str "create threw: " ex) (assoc report :failure ex))))
-              ch (change! StrategyChange/SWAP slot instance (:orders opts))
+              ch (change! StrategyChange/SWAP slot instance (:orders opts) (= :rollback (:on-fault opts)))
               result (change-result ch)
               v {:version version :file (.getPath f) :sha256 sha256 :ns (:ns compiled) :class (:class compiled)
                  :loaded-at (Instant/now)

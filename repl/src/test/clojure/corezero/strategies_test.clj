@@ -115,6 +115,22 @@
     (is (= :applied (:outcome (s/load-strategy! :x (fixture "throws_after") {:n 1000000}))))
     (is (= {:version 2 :state :live :fault nil} (select-keys (row :x) [:version :state :fault])))))
 
+(deftest a-version-loaded-with-on-fault-rollback-gives-way-to-its-predecessor-when-it-throws
+  (is (= :applied (:outcome (s/load-strategy! :x (fixture "good")))))
+  (is (= :applied (:outcome (s/load-strategy! :x (fixture "throws_after") {:n 1000000} {:on-fault :rollback}))))
+  (ops/set-param! :x :n 5)
+  (publish! *publisher* 500)
+  (let [deadline (+ (System/currentTimeMillis) 10000)]
+    (while (and (not= 1 (:version (row :x))) (< (System/currentTimeMillis) deadline))
+      (Thread/sleep 20)))
+  (let [{:keys [version state faults fault]} (row :x)]
+    (is (= 1 version) "the good version is back")
+    (is (= :live state))
+    (is (= 1 faults))
+    (is (re-find #"broken on purpose" (str fault)) "the fault stays visible"))
+  (is (thrown-with-msg? clojure.lang.ExceptionInfo #":on-fault must be :quarantine or :rollback"
+                        (s/load-strategy! :y (fixture "good") {} {:on-fault :ignore}))))
+
 (deftest a-good-strategy-loads-swaps-rolls-back-pauses-resumes-and-unloads
   (let [r1 (s/load-strategy! :t (fixture "good"))]
     (is (= {:id :t :slot 0 :version 1 :outcome :applied :previous nil :state-bytes 0}
