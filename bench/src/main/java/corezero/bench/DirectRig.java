@@ -8,9 +8,10 @@ import java.time.Duration;
 
 /**
  * The engine as it runs in production: {@link Engine#launch} with its own kernel UDP transport, read by the hot
- * thread; the snapshot goes through the command channel, as the REPL's does.
+ * thread; the snapshot goes through the command channel, as the REPL's does. {@link QueuedEngine} is the same
+ * engine over a queue transport.
  */
-final class DirectRig implements TickToTradeRig
+class DirectRig implements TickToTradeRig
 {
     private final Engine engine;
 

@@ -2,14 +2,9 @@ package corezero.bench;
 
 import corezero.core.Engine;
 import corezero.core.EngineConfig;
-import corezero.core.TradingSnapshot;
-import corezero.telemetry.EngineCounter;
 import org.HdrHistogram.Histogram;
-import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.NanoClock;
-
-import java.time.Duration;
 
 /**
  * The naive peer of the engine: the very same {@link Engine} (MoldUDP64 session, ITCH decoder, books, strategy
@@ -19,14 +14,13 @@ import java.time.Duration;
  * starts at the receiver's stamp, not at the dequeue. Re-requests and their answers use the engine's own recovery
  * socket, polled by the hot thread.
  */
-final class QueuedEngine implements TickToTradeRig
+final class QueuedEngine extends DirectRig
 {
-    private final Engine engine;
     private final QueueFeedReceiver receiver;
 
     private QueuedEngine(final Engine engine, final QueueFeedReceiver receiver)
     {
-        this.engine = engine;
+        super(engine);
         this.receiver = receiver;
     }
 
@@ -63,31 +57,6 @@ final class QueuedEngine implements TickToTradeRig
     }
 
     /** {@inheritDoc} */
-    public long counter(final EngineCounter counter)
-    {
-        return engine.counter(counter);
-    }
-
-    /** {@inheritDoc} */
-    public TradingSnapshot snapshot(final Duration timeout)
-    {
-        return engine.commands().fill(new TradingSnapshot(), timeout);
-    }
-
-    /** {@inheritDoc} */
-    public corezero.strategy.StrategyChange changeStrategy(
-        final corezero.strategy.StrategyChange change, final Duration timeout)
-    {
-        return engine.commands().changeStrategy(change, timeout);
-    }
-
-    /** {@inheritDoc} */
-    public Throwable hotError()
-    {
-        return engine.takeLastHotError();
-    }
-
-    /** {@inheritDoc} */
     public Throwable receiverFailure()
     {
         return receiver.failure();
@@ -100,9 +69,11 @@ final class QueuedEngine implements TickToTradeRig
     }
 
     /** {@inheritDoc} */
+    @Override
     public void close()
     {
         // The engine closes the feed, which closes the queue transport; the receiver is stopped after it.
-        CloseHelper.closeAll(engine, receiver);
+        super.close();
+        receiver.close();
     }
 }
