@@ -556,8 +556,8 @@
 (defn- shadow!
   "The shadow run of a version: {:report :idle-bytes :stats :problem}. Costs are confirmed before they refuse
   it: allocation must show in every one of further warm passes (the JVM may allocate a few bytes once), and a
-  long event must be long in thread CPU time too (core 0, shared with the JIT, the GC and the REPL, is often
-  preempted in the middle of an event)."
+  long event must be long in thread CPU time too, in two passes (core 0, shared with the JIT, the GC and the
+  REPL, is often preempted in the middle of an event)."
   [create values capture {:keys [passes allow-allocation max-event-us]}]
   (let [idle-bytes (.allocatedBytes (shadow-run idle values capture 2))
         ^ShadowRun$Report r (loop [^ShadowRun$Report r (shadow-run create values capture passes) retries confirm-passes]
@@ -568,7 +568,12 @@
         bytes (strategy-bytes r idle-bytes)
         wall-us (quot (.maxEventNanos r) 1000)
         cpu-us (when (and (nil? (.failure r)) (> wall-us (long max-event-us)))
-                 (max-event-cpu-us create values capture))]
+                 ;; The smaller of two CPU-timed passes: a slow strategy is slow in both, a one-off stall (JIT,
+                 ;; a page fault, the host) is not.
+                 (let [first-us (max-event-cpu-us create values capture)]
+                   (if (> (long first-us) (long max-event-us))
+                     (min (long first-us) (long (max-event-cpu-us create values capture)))
+                     first-us)))]
     {:report r
      :stats (cond-> (shadow-stats r idle-bytes) cpu-us (assoc :max-event-cpu-us cpu-us))
      :problem (cond
