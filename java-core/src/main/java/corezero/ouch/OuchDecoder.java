@@ -58,11 +58,7 @@ public final class OuchDecoder
         new OuchEnableOrderEntryResponseDecoder();
     private final OuchAccountQueryResponseDecoder accountQueryResponse = new OuchAccountQueryResponseDecoder();
 
-    private long decoded;
-    private long unknownTypes;
-    private long badLengths;
-    private long badAppendages;
-    private long unknownOptionTags;
+    private final OuchDecodeCounts counts = new OuchDecodeCounts();
 
     /**
      * Decode one message and hand it to the handler.
@@ -296,7 +292,7 @@ public final class OuchDecoder
      */
     public long decoded()
     {
-        return decoded;
+        return counts.decoded();
     }
 
     /**
@@ -304,7 +300,7 @@ public final class OuchDecoder
      */
     public long unknownTypes()
     {
-        return unknownTypes;
+        return counts.unknownTypes();
     }
 
     /**
@@ -312,7 +308,7 @@ public final class OuchDecoder
      */
     public long badLengths()
     {
-        return badLengths;
+        return counts.badLengths();
     }
 
     /**
@@ -320,7 +316,7 @@ public final class OuchDecoder
      */
     public long badAppendages()
     {
-        return badAppendages;
+        return counts.badAppendages();
     }
 
     /**
@@ -328,32 +324,12 @@ public final class OuchDecoder
      */
     public long unknownOptionTags()
     {
-        return unknownOptionTags;
+        return counts.unknownOptionTags();
     }
 
     private int count(final int result)
     {
-        switch (result)
-        {
-            case OK:
-                decoded++;
-                unknownOptionTags += appendageCheck.unknownTags();
-                break;
-
-            case UNKNOWN_TYPE:
-                unknownTypes++;
-                break;
-
-            case BAD_LENGTH:
-                badLengths++;
-                break;
-
-            default:
-                badAppendages++;
-                break;
-        }
-
-        return result;
+        return counts.count(result, appendageCheck);
     }
 
     static boolean withinBuffer(final DirectBuffer buffer, final int offset, final int length)

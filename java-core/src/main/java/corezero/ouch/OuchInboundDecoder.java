@@ -27,11 +27,7 @@ public final class OuchInboundDecoder
     private final OuchEnableOrderEntryDecoder enableOrderEntry = new OuchEnableOrderEntryDecoder();
     private final OuchAccountQueryRequestDecoder accountQueryRequest = new OuchAccountQueryRequestDecoder();
 
-    private long decoded;
-    private long unknownTypes;
-    private long badLengths;
-    private long badAppendages;
-    private long unknownOptionTags;
+    private final OuchDecodeCounts counts = new OuchDecodeCounts();
 
     /**
      * Decode one message and hand it to the handler.
@@ -158,7 +154,7 @@ public final class OuchInboundDecoder
      */
     public long decoded()
     {
-        return decoded;
+        return counts.decoded();
     }
 
     /**
@@ -166,7 +162,7 @@ public final class OuchInboundDecoder
      */
     public long unknownTypes()
     {
-        return unknownTypes;
+        return counts.unknownTypes();
     }
 
     /**
@@ -174,7 +170,7 @@ public final class OuchInboundDecoder
      */
     public long badLengths()
     {
-        return badLengths;
+        return counts.badLengths();
     }
 
     /**
@@ -182,7 +178,7 @@ public final class OuchInboundDecoder
      */
     public long badAppendages()
     {
-        return badAppendages;
+        return counts.badAppendages();
     }
 
     /**
@@ -190,31 +186,11 @@ public final class OuchInboundDecoder
      */
     public long unknownOptionTags()
     {
-        return unknownOptionTags;
+        return counts.unknownOptionTags();
     }
 
     private int count(final int result)
     {
-        switch (result)
-        {
-            case OK:
-                decoded++;
-                unknownOptionTags += appendageCheck.unknownTags();
-                break;
-
-            case UNKNOWN_TYPE:
-                unknownTypes++;
-                break;
-
-            case BAD_LENGTH:
-                badLengths++;
-                break;
-
-            default:
-                badAppendages++;
-                break;
-        }
-
-        return result;
+        return counts.count(result, appendageCheck);
     }
 }
