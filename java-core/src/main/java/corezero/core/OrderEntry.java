@@ -161,8 +161,8 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private final long[] disconnects = new long[8];
     private final OpenOrderConsumer cancelCollector = this::collectCancelable;
     private final OpenOrderConsumer pendingCollector = this::collectPending;
-    private final RecentFillRing fills = new RecentFillRing(RECENT_FILLS);
-    private final RecentRejectRing rejects = new RecentRejectRing(RECENT_REJECTS);
+    private final OrderEventLog fills = new OrderEventLog(RECENT_FILLS);
+    private final OrderEventLog rejects = new OrderEventLog(RECENT_REJECTS);
 
     private Events events = NO_EVENTS;
     private long nowNs;
@@ -1058,104 +1058,5 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     {
         entryRejects[code]++;
         return code;
-    }
-
-    /**
-     * The last orders the venue rejected (or that were found lost in flight, or could not be sent), oldest
-     * overwritten, for the REPL's view.
-     */
-    static final class RecentRejectRing
-    {
-        final long[] userRefNum;
-        final int[] strategySlot;
-        final int[] stockLocate;
-        final byte[] side;
-        final long[] quantity;
-        final long[] price;
-        final int[] reason;
-        final long[] timestampNs;
-        long count;
-
-        RecentRejectRing(final int capacity)
-        {
-            userRefNum = new long[capacity];
-            strategySlot = new int[capacity];
-            stockLocate = new int[capacity];
-            side = new byte[capacity];
-            quantity = new long[capacity];
-            price = new long[capacity];
-            reason = new int[capacity];
-            timestampNs = new long[capacity];
-        }
-
-        void add(
-            final long ref, final int slot, final int locate, final byte s, final long qty, final long px,
-            final int why, final long timeNs)
-        {
-            final int i = (int)(count % userRefNum.length);
-            userRefNum[i] = ref;
-            strategySlot[i] = slot;
-            stockLocate[i] = locate;
-            side[i] = s;
-            quantity[i] = qty;
-            price[i] = px;
-            reason[i] = why;
-            timestampNs[i] = timeNs;
-            count++;
-        }
-
-        int capacity()
-        {
-            return userRefNum.length;
-        }
-    }
-
-    /**
-     * The last fills, oldest overwritten, for the REPL's view.
-     */
-    static final class RecentFillRing
-    {
-        final long[] userRefNum;
-        final int[] strategySlot;
-        final int[] stockLocate;
-        final byte[] side;
-        final long[] shares;
-        final long[] price;
-        final long[] matchNumber;
-        final long[] timestampNs;
-        long count;
-
-        RecentFillRing(final int capacity)
-        {
-            userRefNum = new long[capacity];
-            strategySlot = new int[capacity];
-            stockLocate = new int[capacity];
-            side = new byte[capacity];
-            shares = new long[capacity];
-            price = new long[capacity];
-            matchNumber = new long[capacity];
-            timestampNs = new long[capacity];
-        }
-
-        void add(
-            final long ref, final int slot, final int locate, final byte s, final long qty, final long px,
-            final long match, final long timeNs)
-        {
-            final int i = (int)(count % userRefNum.length);
-            userRefNum[i] = ref;
-            strategySlot[i] = slot;
-            stockLocate[i] = locate;
-            side[i] = s;
-            shares[i] = qty;
-            price[i] = px;
-            matchNumber[i] = match;
-            timestampNs[i] = timeNs;
-            count++;
-        }
-
-        int capacity()
-        {
-            return userRefNum.length;
-        }
     }
 }

@@ -41,26 +41,9 @@ public final class TradingSnapshot
     private int orderRows;
     private int openOrdersTotal;
 
-    private final int fillCapacity = OrderEntry.RECENT_FILLS;
-    private final long[] fillUserRefNum = new long[fillCapacity];
-    private final int[] fillSlot = new int[fillCapacity];
-    private final int[] fillLocate = new int[fillCapacity];
-    private final byte[] fillSide = new byte[fillCapacity];
-    private final long[] fillShares = new long[fillCapacity];
-    private final long[] fillPrice = new long[fillCapacity];
-    private final long[] fillMatch = new long[fillCapacity];
-    private final long[] fillNs = new long[fillCapacity];
+    private final OrderEventLog fillLog = new OrderEventLog(OrderEntry.RECENT_FILLS);
+    private final OrderEventLog rejectLog = new OrderEventLog(OrderEntry.RECENT_REJECTS);
     private int fillRows;
-
-    private final int rejectCapacity = OrderEntry.RECENT_REJECTS;
-    private final long[] rejectUserRefNum = new long[rejectCapacity];
-    private final int[] rejectSlot = new int[rejectCapacity];
-    private final int[] rejectLocate = new int[rejectCapacity];
-    private final byte[] rejectSide = new byte[rejectCapacity];
-    private final long[] rejectQuantity = new long[rejectCapacity];
-    private final long[] rejectPrice = new long[rejectCapacity];
-    private final int[] rejectReason = new int[rejectCapacity];
-    private final long[] rejectNs = new long[rejectCapacity];
     private int rejectRows;
 
     private final int positionCapacity;
@@ -174,8 +157,8 @@ public final class TradingSnapshot
         final OrderBooks books,
         final Histogram latency,
         final Histogram socketLatency,
-        final OrderEntry.RecentFillRing recentFills,
-        final OrderEntry.RecentRejectRing recentRejects)
+        final OrderEventLog recentFills,
+        final OrderEventLog recentRejects)
     {
         orderRows = 0;
         symbolCount = 0;
@@ -187,40 +170,15 @@ public final class TradingSnapshot
             copySymbol(books, orderLocate[i]);
         }
 
-        fillRows = 0;
-        final long total = recentFills.count;
-        final int capacity = recentFills.capacity();
-        for (long n = Math.max(0, total - capacity); n < total && fillRows < fillCapacity; n++)
+        fillRows = recentFills.copyLastInto(fillLog);
+        for (int i = 0; i < fillRows; i++)
         {
-            final int i = (int)(n % capacity);
-            fillUserRefNum[fillRows] = recentFills.userRefNum[i];
-            fillSlot[fillRows] = recentFills.strategySlot[i];
-            fillLocate[fillRows] = recentFills.stockLocate[i];
-            fillSide[fillRows] = recentFills.side[i];
-            fillShares[fillRows] = recentFills.shares[i];
-            fillPrice[fillRows] = recentFills.price[i];
-            fillMatch[fillRows] = recentFills.matchNumber[i];
-            fillNs[fillRows] = recentFills.timestampNs[i];
-            copySymbol(books, fillLocate[fillRows]);
-            fillRows++;
+            copySymbol(books, fillLog.stockLocate[i]);
         }
-
-        rejectRows = 0;
-        final long rejectTotal = recentRejects.count;
-        final int ringCapacity = recentRejects.capacity();
-        for (long n = Math.max(0, rejectTotal - ringCapacity); n < rejectTotal && rejectRows < rejectCapacity; n++)
+        rejectRows = recentRejects.copyLastInto(rejectLog);
+        for (int i = 0; i < rejectRows; i++)
         {
-            final int i = (int)(n % ringCapacity);
-            rejectUserRefNum[rejectRows] = recentRejects.userRefNum[i];
-            rejectSlot[rejectRows] = recentRejects.strategySlot[i];
-            rejectLocate[rejectRows] = recentRejects.stockLocate[i];
-            rejectSide[rejectRows] = recentRejects.side[i];
-            rejectQuantity[rejectRows] = recentRejects.quantity[i];
-            rejectPrice[rejectRows] = recentRejects.price[i];
-            rejectReason[rejectRows] = recentRejects.reason[i];
-            rejectNs[rejectRows] = recentRejects.timestampNs[i];
-            copySymbol(books, rejectLocate[rejectRows]);
-            rejectRows++;
+            copySymbol(books, rejectLog.stockLocate[i]);
         }
 
         positionRows = 0;
@@ -478,49 +436,49 @@ public final class TradingSnapshot
     /** @param row fill row. @return UserRefNum. */
     public long fillUserRefNum(final int row)
     {
-        return fillUserRefNum[row];
+        return fillLog.userRefNum[row];
     }
 
     /** @param row fill row. @return strategy slot. */
     public int fillSlot(final int row)
     {
-        return fillSlot[row];
+        return fillLog.strategySlot[row];
     }
 
     /** @param row fill row. @return stock locate. */
     public int fillLocate(final int row)
     {
-        return fillLocate[row];
+        return fillLog.stockLocate[row];
     }
 
     /** @param row fill row. @return side byte. */
     public char fillSide(final int row)
     {
-        return (char)fillSide[row];
+        return (char)fillLog.side[row];
     }
 
     /** @param row fill row. @return shares. */
     public long fillShares(final int row)
     {
-        return fillShares[row];
+        return fillLog.shares[row];
     }
 
     /** @param row fill row. @return price. */
     public long fillPrice(final int row)
     {
-        return fillPrice[row];
+        return fillLog.price[row];
     }
 
     /** @param row fill row. @return match number. */
     public long fillMatchNumber(final int row)
     {
-        return fillMatch[row];
+        return fillLog.detail[row];
     }
 
     /** @param row fill row. @return time, engine clock. */
     public long fillNs(final int row)
     {
-        return fillNs[row];
+        return fillLog.timestampNs[row];
     }
 
     /** @return rejected orders copied, oldest first. */
@@ -532,37 +490,37 @@ public final class TradingSnapshot
     /** @param row reject row. @return UserRefNum. */
     public long rejectUserRefNum(final int row)
     {
-        return rejectUserRefNum[row];
+        return rejectLog.userRefNum[row];
     }
 
     /** @param row reject row. @return strategy slot. */
     public int rejectSlot(final int row)
     {
-        return rejectSlot[row];
+        return rejectLog.strategySlot[row];
     }
 
     /** @param row reject row. @return stock locate. */
     public int rejectLocate(final int row)
     {
-        return rejectLocate[row];
+        return rejectLog.stockLocate[row];
     }
 
     /** @param row reject row. @return side byte. */
     public char rejectSide(final int row)
     {
-        return (char)rejectSide[row];
+        return (char)rejectLog.side[row];
     }
 
     /** @param row reject row. @return entered shares. */
     public long rejectQuantity(final int row)
     {
-        return rejectQuantity[row];
+        return rejectLog.shares[row];
     }
 
     /** @param row reject row. @return limit price. */
     public long rejectPrice(final int row)
     {
-        return rejectPrice[row];
+        return rejectLog.price[row];
     }
 
     /**
@@ -571,13 +529,13 @@ public final class TradingSnapshot
      */
     public int rejectReason(final int row)
     {
-        return rejectReason[row];
+        return (int)rejectLog.detail[row];
     }
 
     /** @param row reject row. @return when, engine clock. */
     public long rejectNs(final int row)
     {
-        return rejectNs[row];
+        return rejectLog.timestampNs[row];
     }
 
     /** @return position rows copied. */
