@@ -130,9 +130,12 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
             return null;
         }
         final Strategy strategy = strategies[slot];
-        if (LIVE == states[slot])
+        if (LIVE == states[slot] || PAUSED == states[slot])
         {
-            liveSlots--;
+            if (LIVE == states[slot])
+            {
+                liveSlots--;
+            }
             try
             {
                 strategy.onStop();
@@ -213,11 +216,6 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
                     return;
                 }
                 final Strategy unloaded = strategies[slot];
-                if (PAUSED == states[slot])
-                {
-                    states[slot] = LIVE;
-                    liveSlots++;
-                }
                 stop(slot);
                 previous[slot] = unloaded;
                 cancelOrders(slot);
@@ -269,11 +267,6 @@ public final class StrategySlots implements MarketDataFeed.MarketListener, Order
 
         if (null != old)
         {
-            if (PAUSED == states[slot])
-            {
-                states[slot] = LIVE;
-                liveSlots++;
-            }
             stop(slot);
             previous[slot] = old;
             if (StrategyChange.CANCEL_ORDERS == policy)
