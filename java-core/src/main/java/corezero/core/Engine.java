@@ -35,7 +35,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -147,8 +146,7 @@ public final class Engine implements AutoCloseable
         // Before the hot thread starts, core 0 may write its parameter table: Thread.start orders the writes.
         for (final EngineConfig.Param param : config.params())
         {
-            final byte[] key = param.key().getBytes(StandardCharsets.US_ASCII);
-            agent.params().set(param.slot(), new UnsafeBuffer(key), 0, key.length, param.value());
+            agent.params().set(param.slot(), param.key(), param.value());
         }
         if (null != strategies)
         {

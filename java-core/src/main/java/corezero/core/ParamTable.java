@@ -1,6 +1,7 @@
 package corezero.core;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -57,6 +58,20 @@ public final class ParamTable
         values[slot * PARAMS_PER_SLOT + index] = value;
         version++;
         return index;
+    }
+
+    /**
+     * Control path: set a parameter by a key given as a string (configuration, shadow runs; not the hot thread).
+     *
+     * @param slot  strategy slot.
+     * @param key   printable ASCII, 1..{@link CommandDescriptor#MAX_KEY_LENGTH} characters.
+     * @param value the new value.
+     * @return index of the parameter within the slot, or {@link #FULL}.
+     */
+    public int set(final int slot, final String key, final long value)
+    {
+        final byte[] bytes = key.getBytes(StandardCharsets.US_ASCII);
+        return set(slot, new UnsafeBuffer(bytes), 0, bytes.length, value);
     }
 
     /**
