@@ -11,7 +11,7 @@
 #include "cz_sched.h"
 
 /* Bumped whenever a native signature changes, so Java refuses a stale libcorezero.so at load time. */
-#define CZ_ABI_VERSION 1
+#define CZ_ABI_VERSION 2
 
 JNIEXPORT jint JNICALL Java_corezero_sys_NativeSys_nativeAbiVersion(JNIEnv *env, jclass cls)
 {

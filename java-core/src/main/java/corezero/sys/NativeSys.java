@@ -24,7 +24,7 @@ public final class NativeSys
     public static final int SCHED_FIFO = 1;
 
     /** Must match CZ_ABI_VERSION in native/src/jni_sys.c; a stale library is refused rather than half-used. */
-    private static final int ABI_VERSION = 1;
+    private static final int ABI_VERSION = 2;
 
     private static final NativeLibrary LIBRARY = NativeLibrary.loadFromSystemProperties();
     private static final String UNAVAILABLE_REASON = verify(LIBRARY);
@@ -162,7 +162,7 @@ public final class NativeSys
         return nativeCurrentCpu();
     }
 
-    private static void requireAvailable()
+    static void requireAvailable()
     {
         if (!UNAVAILABLE_REASON.isEmpty())
         {
