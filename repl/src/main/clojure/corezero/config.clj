@@ -5,7 +5,8 @@
   (:require [clojure.edn :as edn]
             [clojure.java.io :as io]
             [clojure.string :as str])
-  (:import (corezero.core EngineConfig FeedConfig FeedConfig$Transport OrderEntryConfig)
+  (:import (corezero.core EngineConfig FeedConfig FeedConfig$Transport NicConfig NicConfig$CopyMode NicConfig$Fallback
+                          NicConfig$XdpMode OrderEntryConfig)
            (corezero.risk RiskLimits)
            (corezero.strategy TouchQuoter)
            (java.net InetSocketAddress)
@@ -60,7 +61,19 @@
    :receive-buffer-bytes 65536
    :recovery-buffer-bytes (* 4 1024 1024)
    :retry-ms 100
-   :max-retries 5})
+   :max-retries 5
+   ;; Native transports (:xdp, :packet-ring) only.
+   :queue 0
+   :xdp-mode :auto
+   :zero-copy :auto
+   :frame-size 2048
+   :frames 4096
+   :fallback :udp})
+
+(def native-transports
+  "Feed transports read from rings the kernel fills, by config keyword."
+  {:xdp FeedConfig$Transport/XDP
+   :packet-ring FeedConfig$Transport/PACKET_RING})
 
 (defn- deep-merge
   [a b]
@@ -94,7 +107,8 @@
                     :reconnect-ms :max-live-orders :max-instruments :first-user-ref-num :session-poll-us :limits}
    [:books] #{:max-orders :max-levels :max-books}
    [:feed] #{:transport :bind :multicast-interface :shm-file :rerequest :receive-buffer-bytes
-             :recovery-buffer-bytes :retry-ms :max-retries}
+             :recovery-buffer-bytes :retry-ms :max-retries
+             :interface :queue :xdp-mode :zero-copy :frame-size :frames :fallback}
    [:repl] #{:socket :tcp :allow-non-loopback :port-file}
    [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
    [:ops] #{:command-timeout-ms}
@@ -120,6 +134,26 @@
   "True when `host` names the loopback interface."
   [host]
   (contains? #{"127.0.0.1" "localhost" "::1"} host))
+
+(defn- check-native-feed
+  "The :feed keys of a native transport (:xdp or :packet-ring)."
+  [{:keys [transport bind interface queue xdp-mode zero-copy frame-size frames fallback multicast-interface]}]
+  (check (and (host-port? bind) (re-matches #"\d+\.\d+\.\d+\.\d+:\d+" bind)
+              (not (str/starts-with? bind "0.0.0.0:")) (not (str/ends-with? bind ":0")))
+         [:feed :bind] bind
+         (str "\"A.B.C.D:PORT\", the interface's own IPv4 address and the feed's port, for " transport))
+  (check (and (string? interface) (< 0 (count interface) 16)) [:feed :interface] interface
+         (str "the name of the interface " transport " reads, such as \"eth1\""))
+  (check (nil? multicast-interface) [:feed :multicast-interface] multicast-interface
+         (str "nil with " transport " (:interface names the NIC)"))
+  (check (nat-int? queue) [:feed :queue] queue "an RX queue index >= 0")
+  (check (#{:auto :native :skb} xdp-mode) [:feed :xdp-mode] xdp-mode ":auto, :native or :skb")
+  (check (contains? #{:auto true false} zero-copy) [:feed :zero-copy] zero-copy ":auto, true or false")
+  (check (#{2048 4096} frame-size) [:feed :frame-size] frame-size "2048 or 4096")
+  (check (and (power-of-two? frames) (<= 64 frames 65536)) [:feed :frames] frames
+         "a power of two from 64 to 65536")
+  (check (#{:udp :refuse} fallback) [:feed :fallback] fallback
+         ":udp (say so once and receive on kernel UDP) or :refuse (do not start without the native path)"))
 
 (defn validate
   "Checks a configuration map (defaults already merged). Returns it unchanged, or throws an ex-info naming
@@ -173,10 +207,13 @@
     (when-let [feed (:feed cfg)]
       (check (map? feed) [:feed] feed "a map or nil")
       (let [{:keys [transport bind multicast-interface shm-file rerequest receive-buffer-bytes
-                    recovery-buffer-bytes retry-ms max-retries]} (merge feed-defaults feed)]
-        (check (#{:udp :shm} transport) [:feed :transport] transport ":udp or :shm")
+                    recovery-buffer-bytes retry-ms max-retries] :as merged} (merge feed-defaults feed)]
+        (check (#{:udp :shm :xdp :packet-ring} transport) [:feed :transport] transport
+               ":udp, :shm, :xdp or :packet-ring")
         (when (= :udp transport)
           (check (host-port? bind) [:feed :bind] bind "\"HOST:PORT\" to receive on (a multicast group joins)"))
+        (when (native-transports transport)
+          (check-native-feed merged))
         (when (= :shm transport)
           (check (and (string? shm-file) (not (str/blank? shm-file))) [:feed :shm-file] shm-file
                  "the shared-memory ring file (relative to :run-dir)"))
@@ -320,16 +357,27 @@
   ^FeedConfig [cfg]
   (when-let [feed (:feed cfg)]
     (let [{:keys [transport bind multicast-interface shm-file rerequest receive-buffer-bytes
-                  recovery-buffer-bytes retry-ms max-retries]} (merge feed-defaults feed)]
-      (FeedConfig. (if (= :shm transport) FeedConfig$Transport/SHARED_MEMORY FeedConfig$Transport/UDP)
-                   (when (= :udp transport) (socket-address bind))
-                   multicast-interface
-                   (when (= :shm transport) (.resolve (run-dir cfg) ^String shm-file))
-                   (some-> rerequest socket-address)
-                   (int receive-buffer-bytes)
-                   (int recovery-buffer-bytes)
-                   (* 1000000 (long retry-ms))
-                   (int max-retries)))))
+                  recovery-buffer-bytes retry-ms max-retries interface queue xdp-mode zero-copy frame-size frames
+                  fallback]} (merge feed-defaults feed)
+          fc (FeedConfig. (if (= :shm transport) FeedConfig$Transport/SHARED_MEMORY FeedConfig$Transport/UDP)
+                          (when (not= :shm transport) (socket-address bind))
+                          multicast-interface
+                          (when (= :shm transport) (.resolve (run-dir cfg) ^String shm-file))
+                          (some-> rerequest socket-address)
+                          (int receive-buffer-bytes)
+                          (int recovery-buffer-bytes)
+                          (* 1000000 (long retry-ms))
+                          (int max-retries))]
+      (if-let [native (native-transports transport)]
+        (.withNic fc native
+                  (NicConfig. ^String interface (int queue)
+                              (case xdp-mode :auto NicConfig$XdpMode/AUTO :native NicConfig$XdpMode/NATIVE
+                                    :skb NicConfig$XdpMode/SKB)
+                              (case zero-copy :auto NicConfig$CopyMode/AUTO true NicConfig$CopyMode/ZERO_COPY
+                                    false NicConfig$CopyMode/COPY)
+                              (int frame-size) (int frames)
+                              (if (= :refuse fallback) NicConfig$Fallback/REFUSE NicConfig$Fallback/UDP)))
+        fc))))
 
 (defn ->order-entry-config
   "The Java order-entry settings for the :order-entry part of a validated configuration, or nil."

@@ -2,7 +2,7 @@
   (:require [clojure.string :as str]
             [clojure.test :refer [deftest is testing]]
             [corezero.config :as config])
-  (:import (corezero.core EngineConfig)))
+  (:import (corezero.core EngineConfig FeedConfig$Transport NicConfig$CopyMode NicConfig$Fallback NicConfig$XdpMode)))
 
 (defn- error-of
   [text]
@@ -51,10 +51,38 @@
    ["{:engine {:stall-threshold-us 0}}" [:engine :stall-threshold-us] "a positive integer of microseconds"]
    ["{:ops {:command-timeout-ms \"1s\"}}" [:ops :command-timeout-ms] "a positive integer of milliseconds"]
    ["{:feed {:bind \"nowhere\"}}" [:feed :bind] "\"HOST:PORT\" to receive on"]
-   ["{:feed {:transport :tcp :bind \"127.0.0.1:1\"}}" [:feed :transport] ":udp or :shm"]
+   ["{:feed {:transport :tcp :bind \"127.0.0.1:1\"}}" [:feed :transport] ":udp, :shm, :xdp or :packet-ring"]
+   ["{:feed {:transport :xdp :bind \"10.0.0.2:31001\"}}" [:feed :interface] "the name of the interface :xdp reads"]
+   ["{:feed {:transport :xdp :bind \"eth0:31001\" :interface \"eth0\"}}" [:feed :bind] "the interface's own IPv4"]
+   ["{:feed {:transport :xdp :bind \"10.0.0.2:0\" :interface \"eth0\"}}" [:feed :bind] "A.B.C.D:PORT"]
+   ["{:feed {:transport :packet-ring :bind \"10.0.0.2:1\" :interface \"eth0\" :frames 100}}" [:feed :frames]
+    "a power of two from 64 to 65536"]
+   ["{:feed {:transport :xdp :bind \"10.0.0.2:1\" :interface \"eth0\" :xdp-mode :driver}}" [:feed :xdp-mode]
+    ":auto, :native or :skb"]
+   ["{:feed {:transport :xdp :bind \"10.0.0.2:1\" :interface \"eth0\" :frame-size 1500}}" [:feed :frame-size]
+    "2048 or 4096"]
+   ["{:feed {:transport :xdp :bind \"10.0.0.2:1\" :interface \"eth0\" :fallback :maybe}}" [:feed :fallback]
+    ":udp (say so once"]
    ["{:feed {:transport :shm}}" [:feed :shm-file] "the shared-memory ring file"]
    ["{:feed {:bind \"127.0.0.1:1\" :rerequest \"127.0.0.1:99999\"}}" [:feed :rerequest] "re-request server"]
    ["{:books {:max-orders 0}}" [:books :max-orders] "a positive integer"]))
+
+(deftest a-native-feed-becomes-the-java-feed-config-with-its-nic
+  (let [cfg (config/parse (str "{:feed {:transport :xdp :bind \"10.199.0.2:31001\" :interface \"cz-e\" :queue 1"
+                               " :xdp-mode :skb :zero-copy false :frames 1024 :fallback :refuse"
+                               " :rerequest \"10.199.0.1:31002\"}}") "t")
+        feed (.feed (config/->engine-config cfg))
+        nic (.nic feed)]
+    (is (= FeedConfig$Transport/XDP (.transport feed)))
+    (is (= "10.199.0.2" (.getHostAddress (.getAddress (.bindAddress feed)))))
+    (is (= ["cz-e" 1 NicConfig$XdpMode/SKB NicConfig$CopyMode/COPY 2048 1024 NicConfig$Fallback/REFUSE]
+           [(.interfaceName nic) (.queue nic) (.xdpMode nic) (.copyMode nic) (.frameSize nic) (.frameCount nic)
+            (.fallback nic)])))
+  (let [feed (.feed (config/->engine-config
+                     (config/parse "{:feed {:transport :packet-ring :bind \"10.1.0.2:5\" :interface \"e\"}}" "t")))]
+    (is (= FeedConfig$Transport/PACKET_RING (.transport feed)))
+    (is (= [NicConfig$XdpMode/AUTO NicConfig$CopyMode/AUTO 4096 NicConfig$Fallback/UDP]
+           [(.xdpMode (.nic feed)) (.copyMode (.nic feed)) (.frameCount (.nic feed)) (.fallback (.nic feed))]))))
 
 (deftest unknown-keys-and-unreadable-text-are-refused
   (is (str/includes? (:message (error-of "{:hot-core 1}")) "config :hot-core is not a known key"))

@@ -1,5 +1,6 @@
 package corezero.core;
 
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
@@ -15,7 +16,11 @@ public final class FeedConfig
         /** Kernel UDP: unicast bind address or multicast group. */
         UDP,
         /** Agrona ring in a memory-mapped file, for same-host feeds. */
-        SHARED_MEMORY
+        SHARED_MEMORY,
+        /** AF_XDP socket on an interface queue, its rings read as memory ({@link #nic()} says where). */
+        XDP,
+        /** TPACKET_V2 packet rings on an interface, read as memory ({@link #nic()} says where). */
+        PACKET_RING
     }
 
     private final Transport transport;
@@ -27,6 +32,7 @@ public final class FeedConfig
     private final int recoveryBufferBytes;
     private final long retryIntervalNs;
     private final int maxRetries;
+    private final NicConfig nic;
 
     /**
      * @param transport           kind of transport.
@@ -50,8 +56,9 @@ public final class FeedConfig
         final long retryIntervalNs,
         final int maxRetries)
     {
-        require(transport != null, "transport", transport, ":udp or :shm");
-        require(transport != Transport.UDP || bindAddress != null, "bind", bindAddress, "\"HOST:PORT\" for :udp");
+        require(transport != null, "transport", transport, ":udp, :shm, :xdp or :packet-ring");
+        require(transport == Transport.SHARED_MEMORY || bindAddress != null, "bind", bindAddress,
+            "\"HOST:PORT\" for :" + (null == transport ? "udp" : transport.name().toLowerCase()));
         require(transport != Transport.SHARED_MEMORY || sharedMemoryFile != null,
             "shm-file", sharedMemoryFile, "a file path for :shm");
         require(receiveBufferBytes >= 1500, "receive-buffer-bytes", receiveBufferBytes, "an integer >= 1500");
@@ -67,6 +74,60 @@ public final class FeedConfig
         this.recoveryBufferBytes = recoveryBufferBytes;
         this.retryIntervalNs = retryIntervalNs;
         this.maxRetries = maxRetries;
+        this.nic = null;
+    }
+
+    private FeedConfig(final FeedConfig config, final Transport transport, final NicConfig nic)
+    {
+        this.transport = transport;
+        this.bindAddress = config.bindAddress;
+        this.multicastInterface = config.multicastInterface;
+        this.sharedMemoryFile = config.sharedMemoryFile;
+        this.rerequestAddress = config.rerequestAddress;
+        this.receiveBufferBytes = config.receiveBufferBytes;
+        this.recoveryBufferBytes = config.recoveryBufferBytes;
+        this.retryIntervalNs = config.retryIntervalNs;
+        this.maxRetries = config.maxRetries;
+        this.nic = nic;
+    }
+
+    /**
+     * The same feed received through a native transport on a NIC. The bind address is the local IPv4 address
+     * and UDP port that the ring's filter admits; re-requests leave through the ring from that port, so the
+     * retransmissions come back through it too.
+     *
+     * @param transport {@link Transport#XDP} or {@link Transport#PACKET_RING}.
+     * @param nic       interface, queue, modes and ring sizes.
+     * @return a new configuration.
+     * @throws IllegalArgumentException naming the config key of a bad value.
+     */
+    public FeedConfig withNic(final Transport transport, final NicConfig nic)
+    {
+        require(transport == Transport.XDP || transport == Transport.PACKET_RING, "transport", transport,
+            ":xdp or :packet-ring with an :interface");
+        require(null != nic, "interface", null, "an interface name for :" + transport.name().toLowerCase());
+        require(null != bindAddress && !bindAddress.isUnresolved() &&
+            bindAddress.getAddress() instanceof Inet4Address &&
+            !bindAddress.getAddress().isMulticastAddress() && !bindAddress.getAddress().isAnyLocalAddress() &&
+            bindAddress.getPort() > 0,
+            "bind", bindAddress, "the interface's own IPv4 address and a port, \"HOST:PORT\", for a native transport");
+        return new FeedConfig(this, transport, nic);
+    }
+
+    /**
+     * The same feed on kernel UDP at the same bind address: what a native transport falls back to.
+     *
+     * @return a new configuration with transport {@link Transport#UDP}.
+     */
+    public FeedConfig asUdp()
+    {
+        return new FeedConfig(this, Transport.UDP, null);
+    }
+
+    /** @return interface, queue and rings of a native transport; null for UDP and shared memory. */
+    public NicConfig nic()
+    {
+        return nic;
     }
 
     private static void require(final boolean ok, final String key, final Object value, final String expected)
@@ -134,9 +195,18 @@ public final class FeedConfig
     /** {@inheritDoc} */
     public String toString()
     {
-        return transport == Transport.UDP ?
-            "udp " + bindAddress + (multicastInterface != null ? " on " + multicastInterface : "") +
-            (rerequestAddress != null ? ", re-request " + rerequestAddress : "") :
-            "shm " + sharedMemoryFile;
+        final String rerequest = rerequestAddress != null ? ", re-request " + rerequestAddress : "";
+        switch (transport)
+        {
+            case SHARED_MEMORY:
+                return "shm " + sharedMemoryFile;
+            case XDP:
+                return "xdp " + bindAddress + " on " + nic + rerequest;
+            case PACKET_RING:
+                return "packet-ring " + bindAddress + " on " + nic + rerequest;
+            default:
+                return "udp " + bindAddress + (multicastInterface != null ? " on " + multicastInterface : "") +
+                    rerequest;
+        }
     }
 }
