@@ -15,7 +15,7 @@
 #define CZ_MAX_PORTS 4
 
 /* Instructions cz_xdp_prog_build emits at most: room for CZ_MAX_PORTS ports and the address check. */
-#define CZ_XDP_PROG_MAX_INSNS 40
+#define CZ_XDP_PROG_MAX_INSNS 48
 
 /*
  * Writes the program into insns (CZ_XDP_PROG_MAX_INSNS long) and returns how many instructions it has, or

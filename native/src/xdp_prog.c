@@ -135,7 +135,9 @@ int cz_xdp_prog_build(
     /* redirect: return bpf_redirect_map(&xskmap, ctx->rx_queue_index, XDP_PASS), passing when no socket */
     patch(&a, a.to_redirect, a.redirect_count, a.count);
     emit(&a, CZ_LDX_MEM(BPF_W, BPF_REG_2, BPF_REG_6, XDP_MD_RX_QUEUE_INDEX));
-    emit(&a, CZ_LD_MAP_FD(BPF_REG_1, xskmap_fd));
+    const struct bpf_insn load_map[] = { CZ_LD_MAP_FD(BPF_REG_1, xskmap_fd) };
+    emit(&a, load_map[0]);
+    emit(&a, load_map[1]);
     emit(&a, CZ_MOV64_IMM(BPF_REG_3, XDP_PASS));
     emit(&a, CZ_CALL(BPF_FUNC_redirect_map));
     emit(&a, CZ_EXIT());

@@ -6,6 +6,7 @@ import corezero.nic.SharedMemoryTransport;
 import corezero.nic.UdpSender;
 import corezero.nic.UdpTransport;
 import corezero.risk.RiskLimits;
+import corezero.sentinel.KernelSentinel;
 import corezero.strategy.Strategy;
 import corezero.strategy.StrategySlots;
 import corezero.telemetry.CountersFile;
@@ -17,6 +18,7 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -63,6 +65,7 @@ public final class Engine implements AutoCloseable
     private final OrderEntry orderEntry;
     private final StrategySlots strategies;
     private final CommandClient commandClient;
+    private final KernelSentinel sentinel;
     private final AtomicReference<Throwable> lastHotError = new AtomicReference<>();
     private boolean closed;
 
@@ -111,9 +114,10 @@ public final class Engine implements AutoCloseable
             new BusySpinIdleStrategy(), lastHotError::set, counters.get(EngineCounter.AGENT_ERRORS), agent);
 
         final ReplyPoller replyPoller = new ReplyPoller(replyRing);
+        sentinel = new KernelSentinel(agent::threadId, counters);
         replyRunner = new AgentRunner(
             new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
-            Throwable::printStackTrace, null, replyPoller);
+            Throwable::printStackTrace, null, new CompositeAgent(replyPoller, sentinel));
         commandClient = new CommandClient(new CommandProxy(commandRing), replyPoller, handOffSlots);
     }
 
@@ -334,6 +338,18 @@ public final class Engine implements AutoCloseable
     {
         return null != feed && feed.transport() instanceof UdpTransport ?
             ((UdpTransport)feed.transport()).localAddress() : null;
+    }
+
+    /** @return the hot thread's Linux thread id, 0 before it started. */
+    public int hotThreadId()
+    {
+        return agent.threadId();
+    }
+
+    /** @return the kernel sentinel counting the hot thread's kernel entries (core 0). */
+    public KernelSentinel kernelSentinel()
+    {
+        return sentinel;
     }
 
     /** @return what the feed reads from, or "none". */

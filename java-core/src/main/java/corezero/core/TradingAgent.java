@@ -7,9 +7,11 @@ import corezero.strategy.StrategyChange;
 import corezero.strategy.StrategySlots;
 import corezero.strategy.StrategySlotsSnapshot;
 import corezero.sys.CpuPinning;
+import corezero.sys.NativeSys;
 import corezero.telemetry.DutyCycleTracker;
 import corezero.telemetry.EngineCounter;
 import corezero.telemetry.EngineCounters;
+import net.openhft.affinity.Affinity;
 import org.agrona.AsciiSequenceView;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -65,6 +67,7 @@ public final class TradingAgent implements Agent, CommandListener
     private long inputSequence;
     private int pinnedCpu = -1;
     private volatile String startFailure;
+    private volatile int threadId;
 
     /**
      * @param roleName          thread and agent name.
@@ -166,6 +169,8 @@ public final class TradingAgent implements Agent, CommandListener
                 return;
             }
         }
+        // Recorded before RUNNING is published, so core 0 can arm the kernel sentinel on this thread.
+        threadId = NativeSys.isAvailable() ? NativeSys.gettid() : Affinity.getThreadId();
         hotCpuCounter.setRelease(pinnedCpu);
         setState(EngineState.RUNNING);
     }
@@ -469,6 +474,16 @@ public final class TradingAgent implements Agent, CommandListener
     public String startFailure()
     {
         return startFailure;
+    }
+
+    /**
+     * The hot thread's Linux thread id, for perf counters on it; read on core 0 once the engine is RUNNING.
+     *
+     * @return thread id, or 0 before the thread started.
+     */
+    public int threadId()
+    {
+        return threadId;
     }
 
     /** @return the parameter table (hot thread only). */

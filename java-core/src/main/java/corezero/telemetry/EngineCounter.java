@@ -103,7 +103,27 @@ public enum EngineCounter
     /** OUCH messages that did not decode or named unknown orders. */
     OUCH_ERRORS(68, "ouch-errors", "orders: OUCH messages malformed or for unknown orders"),
     /** Faults caught at strategy slot boundaries. */
-    STRATEGY_FAULTS(69, "strategy-faults", "strategies: faults caught (slot quarantined)");
+    STRATEGY_FAULTS(69, "strategy-faults", "strategies: faults caught (slot quarantined)"),
+    /** Frames a native feed transport took from its ring (AF_XDP or TPACKET_V2), malformed ones included. */
+    NIC_FRAMES(70, "nic-frames", "nic: frames taken from the ring"),
+    /** Raw frames refused by the Ethernet/IPv4/UDP checks (short, bad checksums, fragments, wrong address). */
+    NIC_MALFORMED(71, "nic-malformed", "nic: malformed frames counted and ignored"),
+    /** Frames the kernel could not put in the ring (full RX ring, empty fill ring, TP_STATUS_LOSING). */
+    NIC_RING_DROPS(72, "nic-ring-drops", "nic: frames the kernel dropped for lack of ring room"),
+    /** Wakeup kicks made by the hot thread (a system call each: TX, or RX under need_wakeup). */
+    NIC_KICKS(73, "nic-kicks", "nic: wakeup kicks (syscalls) by the hot thread"),
+    /** Frames sent through the TX ring (MoldUDP64 re-requests). */
+    NIC_FRAMES_SENT(74, "nic-frames-sent", "nic: frames sent through the TX ring"),
+    /** System calls made by the hot thread since the kernel sentinel was armed. */
+    HOT_SYSCALLS(80, "hot-syscalls", "sentinel: hot thread system calls"),
+    /** Context switches of the hot thread since the sentinel was armed. */
+    HOT_CONTEXT_SWITCHES(81, "hot-context-switches", "sentinel: hot thread context switches"),
+    /** Page faults of the hot thread since the sentinel was armed. */
+    HOT_PAGE_FAULTS(82, "hot-page-faults", "sentinel: hot thread page faults"),
+    /** CPU migrations of the hot thread since the sentinel was armed. */
+    HOT_MIGRATIONS(83, "hot-migrations", "sentinel: hot thread CPU migrations"),
+    /** 1 when the kernel sentinel counts the hot thread, 0 when it could not be armed. */
+    SENTINEL_ARMED(84, "sentinel-armed", "sentinel: kernel counters armed (1) or unavailable (0)");
 
     private final int typeId;
     private final String shortName;

@@ -1,0 +1,131 @@
+package corezero.sentinel;
+
+import corezero.telemetry.EngineCounter;
+import corezero.telemetry.EngineCounters;
+import org.agrona.concurrent.Agent;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * The kernel sentinel as a core-0 agent: once the hot thread has published its thread id, it arms
+ * {@link KernelEntryCounters} on it, then every {@link #PERIOD_NS} copies the thread's system calls, context
+ * switches, page faults and migrations into the engine's counters, where {@code bin/corezero stat} and the REPL
+ * read them. If the counters cannot be opened (no library, tracefs not mounted, perf_event_paranoid), it says
+ * why once, through {@link #unavailableReason()}, and {@link EngineCounter#SENTINEL_ARMED} stays 0.
+ * <p>
+ * Runs on the engine's core-0 reply thread, beside the reply poller; never on the hot thread.
+ */
+public final class KernelSentinel implements Agent
+{
+    /** How often the counts are read: one {@code read} system call per counter on core 0. */
+    public static final long PERIOD_NS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private static final EngineCounter[] TARGETS = {
+        EngineCounter.HOT_SYSCALLS, EngineCounter.HOT_CONTEXT_SWITCHES, EngineCounter.HOT_PAGE_FAULTS,
+        EngineCounter.HOT_MIGRATIONS};
+
+    private final IntSupplier hotThreadId;
+    private final EngineCounters counters;
+    private final long[] values = new long[TARGETS.length];
+    private volatile KernelEntryCounters entries;
+    private volatile String unavailableReason;
+    private boolean tried;
+    private long nextReadNs;
+
+    /**
+     * @param hotThreadId the hot thread's id, 0 until it has started.
+     * @param counters    where the counts go.
+     */
+    public KernelSentinel(final IntSupplier hotThreadId, final EngineCounters counters)
+    {
+        this.hotThreadId = hotThreadId;
+        this.counters = counters;
+    }
+
+    /** {@inheritDoc} */
+    public int doWork()
+    {
+        if (!tried)
+        {
+            final int tid = hotThreadId.getAsInt();
+            if (0 == tid)
+            {
+                return 0;
+            }
+            tried = true;
+            try
+            {
+                entries = KernelEntryCounters.open(tid);
+                counters.get(EngineCounter.SENTINEL_ARMED).setRelease(1);
+            }
+            catch (final RuntimeException ex)
+            {
+                unavailableReason = ex.getMessage();
+            }
+            return 1;
+        }
+        if (null == entries)
+        {
+            return 0;
+        }
+        final long nowNs = System.nanoTime();
+        if (nowNs - nextReadNs < 0)
+        {
+            return 0;
+        }
+        nextReadNs = nowNs + PERIOD_NS;
+        try
+        {
+            entries.readAll(values);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // The hot thread has exited: keep the last counts.
+            return 0;
+        }
+        for (int i = 0; i < TARGETS.length; i++)
+        {
+            counters.get(TARGETS[i]).setRelease(values[i]);
+        }
+        return 1;
+    }
+
+    /**
+     * Reads the counts now, on the calling core-0 thread, for a caller that needs them exact at an instant.
+     *
+     * @param into at least four long, indexed as {@link KernelEntryCounters#SYSCALLS} and the rest.
+     * @return false when the sentinel is not armed.
+     */
+    public boolean readNow(final long[] into)
+    {
+        final KernelEntryCounters entries = this.entries;
+        if (null == entries)
+        {
+            return false;
+        }
+        entries.readAll(into);
+        return true;
+    }
+
+    /** @return why the sentinel could not be armed, or null (armed, or not tried yet). */
+    public String unavailableReason()
+    {
+        return unavailableReason;
+    }
+
+    /** {@inheritDoc} */
+    public void onClose()
+    {
+        if (null != entries)
+        {
+            entries.close();
+        }
+    }
+
+    /** {@inheritDoc} */
+    public String roleName()
+    {
+        return "cz-kernel-sentinel";
+    }
+}
