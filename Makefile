@@ -15,6 +15,7 @@ deps:
 
 test-deps:
 	@scripts/ensure-deps.sh test
+	@scripts/ensure-kernel.sh
 	@cd $(NPM_TEST_DIR) && npm ci --silent --no-audit --no-fund
 
 native:

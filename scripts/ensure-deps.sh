@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing corezero needs on Debian bookworm, and stops with a clear message where
 # something cannot be installed. Idempotent: only missing pieces are installed.
-#   scripts/ensure-deps.sh build   what `make build` / `make demo` need
-#   scripts/ensure-deps.sh test    the above plus what the test suite needs (node/npm for the nREPL client test)
+#   scripts/ensure-deps.sh build   what `make build` / `make demo` need (libxdp/libbpf headers for native/,
+#                                  ip for native/test/smoke-nic.sh)
+#   scripts/ensure-deps.sh test    the above plus what the test suite needs (node/npm for the nREPL client test,
+#                                  perf)
 set -euo pipefail
 want=${1:-build}
 
@@ -19,9 +21,13 @@ need_pkg gcc command -v gcc
 need_pkg maven command -v mvn
 need_pkg openjdk-17-jdk-headless command -v javac
 need_pkg procps command -v ps
+need_pkg libxdp-dev test -f /usr/include/xdp/xsk.h
+need_pkg libbpf-dev test -f /usr/include/bpf/libbpf.h
+need_pkg iproute2 command -v ip
 if [ "$want" = test ]; then
     need_pkg nodejs command -v node
     need_pkg npm command -v npm
+    need_pkg linux-perf command -v perf
 fi
 
 if [ ${#missing_pkgs[@]} -gt 0 ]; then

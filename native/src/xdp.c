@@ -22,6 +22,9 @@
 #define VERIFIER_LOG_BYTES (64 * 1024)
 /* How much of the log's end goes into the error message: the last lines name the rejected instruction. */
 #define VERIFIER_TAIL_BYTES 600
+/* How long a bind waits for the queue a just-closed socket held: 100 x 10 ms. */
+#define BUSY_RETRIES 100
+#define BUSY_RETRY_US 10000
 
 struct cz_xdp
 {
@@ -96,6 +99,22 @@ static int create_socket(struct cz_xdp *x, const struct cz_xdp_config *c, const 
     };
     *step = bind_mode == XDP_ZEROCOPY ? "binding the socket zero-copy" : "binding the socket in copy mode";
     rc = xsk_socket__create(&x->xsk, c->interface_name, (uint32_t)c->queue, x->umem, &x->rx, &x->tx, &socket_config);
+    /*
+     * EBUSY: the queue still has a buffer pool. Closing an AF_XDP socket releases its pool from a work item,
+     * after close returns, so binding again right after a close fails for a few milliseconds. Wait that out,
+     * bounded; a queue that stays busy belongs to another live socket.
+     */
+    for (int retry = 0; rc == -EBUSY && retry < BUSY_RETRIES; retry++)
+    {
+        usleep(BUSY_RETRY_US);
+        rc = xsk_socket__create(&x->xsk, c->interface_name, (uint32_t)c->queue, x->umem, &x->rx, &x->tx,
+            &socket_config);
+    }
+    if (rc == -EBUSY)
+    {
+        *step = bind_mode == XDP_ZEROCOPY ? "binding the socket zero-copy (queue busy for 1 s: another socket?)"
+                                          : "binding the socket in copy mode (queue busy for 1 s: another socket?)";
+    }
     if (rc != 0)
     {
         x->xsk = NULL;

@@ -112,7 +112,7 @@
    [:repl] #{:socket :tcp :allow-non-loopback :port-file}
    [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
    [:ops] #{:command-timeout-ms}
-   [:venue-sim] #{:itch :feed :rerequest-port :session :rate :drop-every :ouch :ouch-user :ouch-password
+   [:venue-sim] #{:netns :itch :feed :rerequest-port :session :rate :drop-every :ouch :ouch-user :ouch-password
                   :ouch-session :flow-rate :seed :state-dir :ouch-latency-us :reject-every}})
 
 (def limit-keys
@@ -281,6 +281,8 @@
       (check (and (string? (:itch vs)) (not (str/blank? (:itch vs)))) [:venue-sim :itch] (:itch vs)
              "the path of an ITCH 5.0 BinaryFILE capture")
       (check (host-port? (:feed vs)) [:venue-sim :feed] (:feed vs) "\"HOST:PORT\"")
+      (check (or (nil? (:netns vs)) (re-matches #"[A-Za-z0-9_.-]{1,64}" (str (:netns vs)))) [:venue-sim :netns]
+             (:netns vs) "nil or the name of a network namespace made by ip netns add")
       (check (and (nat-int? (:rerequest-port vs)) (< (:rerequest-port vs) 65536)) [:venue-sim :rerequest-port]
              (:rerequest-port vs) "a port 0..65535")
       (check (and (string? (:session vs)) (<= 1 (count (:session vs)) 10)) [:venue-sim :session] (:session vs)

@@ -134,7 +134,7 @@
 
 (defn- usage
   []
-  (err "usage: bin/corezero demo | run CONFIG | doctor [CONFIG] | connect [--socket PATH | --port N] [-e CODE]")
+  (err "usage: bin/corezero demo [--transport udp|xdp] | run CONFIG | doctor [CONFIG] | connect [--socket PATH | --port N] [-e CODE]")
   2)
 
 (defn -main
@@ -143,7 +143,7 @@
   (let [[cmd & more] args
         code (case cmd
                "run" (if (= 1 (count more)) (launch! (first more) false) (usage))
-               "demo" (launch! "demo" true)
+               "demo" (launch! (or (first more) "demo") true)
                "doctor" (doctor (or (first more) "demo"))
                "connect" (connect/main more)
                (usage))]

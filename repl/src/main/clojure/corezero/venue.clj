@@ -12,19 +12,21 @@
 
 (defn command
   "The command line that starts venue-sim for the :venue-sim part of a configuration. With :ouch it runs as an
-  exchange: an OUCH 5.0 over SoupBinTCP port, matching, and the feed built from what the matching engine does."
-  [{:keys [feed rerequest-port session rate itch drop-every ouch ouch-user ouch-password ouch-session flow-rate seed
-           state-dir ouch-latency-us reject-every]} ^File home java]
+  exchange: an OUCH 5.0 over SoupBinTCP port, matching, and the feed built from what the matching engine does.
+  With :netns it runs inside that network namespace (`ip netns exec`), as in the AF_XDP demo."
+  [{:keys [netns feed rerequest-port session rate itch drop-every ouch ouch-user ouch-password ouch-session flow-rate
+           seed state-dir ouch-latency-us reject-every]} ^File home java]
   (let [dir (io/file home "venue-sim" "target")
         opt (fn [flag v] (when (some? v) [flag (str v)]))]
-    (-> [java "--add-exports" "java.base/jdk.internal.misc=ALL-UNNAMED"
-         "-cp" (str (io/file dir "corezero-venue-sim.jar") File/pathSeparator (io/file dir "lib") "/*")
-         "corezero.venue.VenueSimMain"
-         "--itch" (str (config/resolve-path itch))
-         "--feed" feed
-         "--rerequest-port" (str rerequest-port)
-         "--session" session
-         "--rate" (str rate)]
+    (-> (if netns ["ip" "netns" "exec" netns] [])
+        (into [java "--add-exports" "java.base/jdk.internal.misc=ALL-UNNAMED"
+               "-cp" (str (io/file dir "corezero-venue-sim.jar") File/pathSeparator (io/file dir "lib") "/*")
+               "corezero.venue.VenueSimMain"
+               "--itch" (str (config/resolve-path itch))
+               "--feed" feed
+               "--rerequest-port" (str rerequest-port)
+               "--session" session
+               "--rate" (str rate)])
         (into (opt "--drop-every" drop-every))
         (into (opt "--ouch" ouch))
         (into (opt "--ouch-user" ouch-user))

@@ -1,7 +1,9 @@
 (ns corezero.config-test
-  (:require [clojure.string :as str]
+  (:require [clojure.java.io :as io]
+            [clojure.string :as str]
             [clojure.test :refer [deftest is testing]]
-            [corezero.config :as config])
+            [corezero.config :as config]
+            [corezero.venue :as venue])
   (:import (corezero.core EngineConfig FeedConfig$Transport NicConfig$CopyMode NicConfig$Fallback NicConfig$XdpMode)))
 
 (defn- error-of
@@ -19,6 +21,21 @@
     (is (= "127.0.0.1" (get-in cfg [:repl :tcp :host])))
     (is (instance? EngineConfig (config/->engine-config cfg)))
     (is (= 100000 (.stallThresholdNs (config/->engine-config cfg))))))
+
+(deftest the-xdp-demo-config-reads-the-feed-from-af-xdp-across-namespaces
+  (let [project (System/getProperty "corezero.project.dir")
+        cfg (config/load-config (str (io/file project "config" "demo-xdp.edn")))
+        feed (.feed (config/->engine-config cfg))
+        venue-cmd (venue/command (:venue-sim cfg) (io/file project) "java")]
+    (is (= FeedConfig$Transport/XDP (.transport feed)))
+    (is (= "czdemo-e" (.interfaceName (.nic feed))))
+    (is (= NicConfig$Fallback/UDP (.fallback (.nic feed))) "the demo says why and goes on over UDP")
+    (is (= "10.198.0.1:31003" (get-in cfg [:order-entry :venue])))
+    (is (nil? (get-in cfg [:repl :tcp])) "the engine's loopback is inside its namespace: the socket is the way in")
+    (is (= ["ip" "netns" "exec" "czdemo-v" "java"] (subvec venue-cmd 0 5)) "venue-sim runs in the venue namespace")
+    (is (= (dissoc (config/load-config "demo") :feed :order-entry :venue-sim :repl)
+           (dissoc cfg :feed :order-entry :venue-sim :repl))
+        "otherwise the same demo")))
 
 (deftest defaults-fill-what-is-left-out
   (let [cfg (config/parse "{:hot-cores [1]}" "t")]
