@@ -102,7 +102,7 @@
 (defn- power-of-two? [x] (and (int? x) (pos? x) (zero? (bit-and x (dec x)))))
 
 (def ^:private known-keys
-  {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :books :feed :order-entry :strategies :venue-sim}
+  {[] #{:ops-core :hot-cores :run-dir :repl :engine :ops :books :feed :order-entry :strategies :venue-sim :tune}
    [:order-entry] #{:venue :username :password :session :soupbintcp :server-timeout-ms :client-timeout-ms
                     :reconnect-ms :max-live-orders :max-instruments :first-user-ref-num :session-poll-us :limits}
    [:books] #{:max-orders :max-levels :max-books}

@@ -7,43 +7,19 @@
     read is recorded as :unknown, never an exception);
   - `checks` is pure: facts and config in, one row per check out, each saying what was found, a status
     (:ok :warn :fail :unknown) and the exact setting or command to change;
-  - `table` renders the rows as aligned text, and `doctor!` prints them with a one-line summary."
+  - `table` renders the rows as aligned text, and `doctor!` prints them with a one-line summary.
+
+  The tuning rows (IRQs on hot cores, THP, huge pages, RT throttling, whether `bin/corezero tune apply` is in
+  effect) say what corezero.tune would change; the kernel text formats (CPU lists, /proc/interrupts) are
+  shared with it and live there."
   (:require [clojure.java.io :as io]
             [clojure.java.shell :as shell]
             [clojure.set :as set]
             [clojure.string :as str]
-            [corezero.proc :as proc]))
+            [corezero.proc :as proc]
+            [corezero.tune :as tune :refer [cpu-list-str parse-cpu-list parse-interrupts]]))
 
 (set! *warn-on-reflection* true)
-
-;; ---------------------------------------------------------------------------------------------------------
-;; CPU lists
-
-(defn parse-cpu-list
-  "Parses a kernel CPU list such as \"0-3,6\" into a sorted set of CPU numbers; a blank list gives #{}.
-  Tokens that are not a number or a range (isolcpus flags like \"domain\" or \"managed_irq\") are skipped."
-  [s]
-  (into (sorted-set)
-        (mapcat (fn [token]
-                  (if-let [[_ from to] (re-matches #"(\d+)(?:-(\d+))?" (str/trim token))]
-                    (range (parse-long from) (inc (parse-long (or to from))))
-                    [])))
-        (str/split (str/trim (str s)) #",")))
-
-(defn cpu-list-str
-  "Formats CPU numbers as a kernel CPU list: [1 2 3 5] gives \"1-3,5\"; no CPUs give \"none\"."
-  [cpus]
-  (if (empty? cpus)
-    "none"
-    (->> (sort (set cpus))
-         (reduce (fn [runs cpu]
-                   (let [[from to] (peek runs)]
-                     (if (and to (= cpu (inc to)))
-                       (conj (pop runs) [from cpu])
-                       (conj runs [cpu cpu]))))
-                 [])
-         (map (fn [[from to]] (if (= from to) (str from) (str from "-" to))))
-         (str/join ","))))
 
 ;; ---------------------------------------------------------------------------------------------------------
 ;; Reading the host (the effectful edge)
@@ -117,22 +93,6 @@
   [text]
   (second (re-find #"\[([^\]]+)\]" text)))
 
-(defn parse-interrupts
-  "Parses /proc/interrupts text into {irq {:name \"virtio1-req.0\" :counts {cpu count}}} for numbered IRQs
-  (the per-CPU rows such as LOC or NMI have no /proc/irq entry and are left out)."
-  [text]
-  (let [[header & lines] (str/split-lines text)
-        cpus (mapv #(parse-long (subs % 3)) (re-seq #"CPU\d+" (str header)))]
-    (into (sorted-map)
-          (keep (fn [line]
-                  (when-let [[_ irq more] (re-matches #"\s*(\d+):\s*(.*)" line)]
-                    (let [tokens (str/split (str/trim more) #"\s+")
-                          counts (map parse-long (take (count cpus) tokens))]
-                      [(parse-long irq)
-                       {:name (or (last (drop (count cpus) tokens)) "")
-                        :counts (zipmap cpus (map #(or % 0) counts))}]))))
-          lines)))
-
 (defn- read-irqs
   "Every IRQ under /proc/irq with the CPUs it is allowed on, named and counted from /proc/interrupts."
   [root]
@@ -161,6 +121,33 @@
                                               (and (= "/sys/kernel/tracing" point) (= "tracefs" fs-type))))
                                           (str/split-lines mounts)))
                  :raw-syscalls? (exists? root "/sys/kernel/tracing/events/raw_syscalls")})))
+
+(defn- read-xdp-sockets
+  "Whether the kernel has AF_XDP: its protocol is listed in /proc/net/protocols as \"XDP\" when built in
+  (CONFIG_XDP_SOCKETS is not a module)."
+  [root]
+  (when-known (read-text root "/proc/net/protocols")
+              (fn [text]
+                (boolean (some #(= "XDP" (first (str/split (str/trim %) #"\s+"))) (str/split-lines text))))))
+
+(defn- read-tune-undo
+  "The state of `bin/corezero tune apply`'s undo file: {:path :exists? :stale? :changes}, :stale? when it was
+  written in another boot (its boot id differs), or :unknown when no path is given or the file is unreadable."
+  [root undo-file]
+  (if (nil? undo-file)
+    :unknown
+    (let [f (io/file undo-file)]
+      (if-not (.exists f)
+        {:path (str f) :exists? false :stale? false :changes 0}
+        (try
+          (let [undo (tune/read-undo f)
+                now (read-text root "/proc/sys/kernel/random/boot_id")]
+            {:path (str f)
+             :exists? true
+             :stale? (tune/stale? undo {:boot-id (when (string? now) now)})
+             :changes (count (:changes undo))})
+          (catch clojure.lang.ExceptionInfo _ :unknown)
+          (catch java.io.IOException _ :unknown))))))
 
 (defn- ldconfig-path
   "Where `ldconfig -p` says a library is, or nil (also when ldconfig is not on PATH or in /sbin)."
@@ -247,12 +234,14 @@
   :sched-rt-runtime-us :sched-rt-period-us, :tracefs {:mounted? :raw-syscalls?},
   :libxdp {:present? :path :headers?}, :libcorezero {:present? :path :reason}, :uid, :capabilities
   (set of names such as \"CAP_SYS_NICE\"), :memlock-limit (bytes or :unlimited), :perf-event-paranoid,
-  :cpu-governors {cpu governor}.
+  :cpu-governors {cpu governor}, :xdp-sockets (whether the kernel has AF_XDP), :tune-undo (the state of
+  `bin/corezero tune`'s undo file: {:path :exists? :stale? :changes}).
 
   The one-argument form takes {:root dir} and reads dir/proc, dir/sys and so on instead (a test tree or a
-  mounted image); :libcorezero is then :unknown and ldconfig is not asked, as both describe this process."
+  mounted image); :libcorezero is then :unknown and ldconfig is not asked, as both describe this process.
+  :undo-file names tune's undo file; without it :tune-undo is :unknown."
   ([] (read-host-facts {}))
-  ([{:keys [root] :or {root ""}}]
+  ([{:keys [root undo-file] :or {root ""}}]
    (let [system? (= "" root)
          status (read-text root "/proc/self/status")
          online (when-known (read-text root "/sys/devices/system/cpu/online") parse-cpu-list)]
@@ -275,7 +264,9 @@
       :capabilities (when-known status #(some-> (proc/status-field % "CapEff") parse-capabilities))
       :memlock-limit (when-known (read-text root "/proc/self/limits") parse-memlock)
       :perf-event-paranoid (when-known (read-text root "/proc/sys/kernel/perf_event_paranoid") parse-long)
-      :cpu-governors (read-governors root online)})))
+      :cpu-governors (read-governors root online)
+      :xdp-sockets (read-xdp-sockets root)
+      :tune-undo (read-tune-undo root undo-file)})))
 
 ;; ---------------------------------------------------------------------------------------------------------
 ;; Checks (pure)
@@ -444,15 +435,24 @@
        (row "THP defrag" defrag :ok ""))]))
 
 (defn- check-hugepages
-  [facts]
-  (let [pages (fact facts :hugepages)]
+  "Huge pages reserved and free; with :tune :huge-pages in the config, fewer than that is a warning too."
+  [facts config]
+  (let [pages (fact facts :hugepages)
+        wanted (get-in config [:tune :huge-pages])]
     (cond
       (= :unknown pages)
       (unknown-row "huge pages" "HugePages_* in /proc/meminfo")
 
       (zero? (long (:total pages)))
       (row "huge pages" (str "none reserved (" (:size-kb pages) " kB size)") :warn
-           "sysctl -w vm.nr_hugepages=256 (or hugepages=256 on the kernel command line) for UMEM and rings")
+           (let [n (or wanted (:huge-pages tune/defaults))]
+             (str "sudo bin/corezero tune apply, or sysctl -w vm.nr_hugepages=" n
+                  " (or hugepages=" n " on the kernel command line) for UMEM and rings")))
+
+      (and (integer? wanted) (< (long (:total pages)) (long wanted)))
+      (row "huge pages" (str (:total pages) " x " (:size-kb pages) " kB, " (:free pages) " free") :warn
+           (str "the config's :tune asks " wanted ": sudo bin/corezero tune apply (sysctl -w vm.nr_hugepages="
+                wanted ")"))
 
       (zero? (long (:free pages)))
       (row "huge pages" (str "all " (:total pages) " in use") :warn
@@ -529,6 +529,59 @@
       (row "libcorezero" "not loaded" :warn
            (str (if (str/blank? reason) (str "build it with `make -C native` (looked in " path ")") reason)
                 " (mlockall, SCHED_FIFO and AF_XDP need it)")))))
+
+(defn- check-af-xdp
+  "Whether the AF_XDP transport can run: the kernel has XDP sockets, libxdp is installed and libcorezero.so
+  is built (the capabilities are the privileges row's)."
+  [facts]
+  (let [kernel (fact facts :xdp-sockets)
+        libxdp (fact facts :libxdp)
+        lib (fact facts :libcorezero)
+        parts [["kernel AF_XDP" kernel "a kernel with CONFIG_XDP_SOCKETS=y (Debian's has it)"]
+               ["libxdp" (if (map? libxdp) (:present? libxdp) :unknown) "apt-get install libxdp-dev libbpf-dev"]
+               ["libcorezero.so" (if (map? lib) (:present? lib) :unknown) "make -C native"]]
+        missing (filter #(false? (second %)) parts)
+        unknown (filter #(= :unknown (second %)) parts)]
+    (cond
+      (seq missing)
+      (row "AF_XDP" (str "missing " (str/join ", " (map first missing))) :warn
+           (str (str/join "; " (map #(nth % 2) missing)) " (until then the feed uses kernel UDP)"))
+
+      (= (count unknown) (count parts))
+      (unknown-row "AF_XDP" "/proc/net/protocols and the library paths")
+
+      (seq unknown)
+      (row "AF_XDP" (str "could not check " (str/join ", " (map first unknown))) :unknown
+           "the rest is in place")
+
+      :else
+      (row "AF_XDP" "kernel, libxdp, libcorezero.so" :ok ""))))
+
+(defn- check-tuning
+  "Whether `bin/corezero tune apply` is in effect, judged by its undo file; when it is not, a warning only if
+  one of the rows it fixes (IRQs, THP, huge pages, RT throttling) warns."
+  [facts rows]
+  (let [undo (fact facts :tune-undo)
+        fixable #{"irq affinity" "THP enabled" "THP defrag" "huge pages" "RT throttling"}
+        to-fix (filter #(and (fixable (:check %)) (= :warn (:status %))) rows)]
+    (cond
+      (= :unknown undo)
+      (unknown-row "tuning" "the undo file of bin/corezero tune")
+
+      (and (:exists? undo) (:stale? undo))
+      (row "tuning" "undo file from an earlier boot" :warn
+           (str "the reboot restored the kernel's values: sudo bin/corezero tune apply (" (:path undo) ")"))
+
+      (:exists? undo)
+      (row "tuning" (str "applied, " (:changes undo) " originals in " (:path undo)) :ok "")
+
+      (seq to-fix)
+      (row "tuning" "not applied" :warn
+           (str "sudo bin/corezero tune apply fixes " (str/join ", " (distinct (map :check to-fix)))
+                "; bin/corezero tune show lists it, tune undo restores"))
+
+      :else
+      (row "tuning" "not applied, not needed" :ok ""))))
 
 (defn- missing-capabilities
   "Capabilities the engine wants and lacks; CAP_SYS_ADMIN stands in for CAP_BPF and CAP_PERFMON as on
@@ -624,26 +677,29 @@
 
 (defn checks
   "Pure: the readiness rows for these facts (from `read-host-facts`, or made by hand) and a config with
-  :ops-core (default 0) and :hot-cores. Each row is {:check :found :status :advice}, status one of
+  :ops-core (default 0), :hot-cores and optionally :tune :huge-pages (the reservation `bin/corezero tune`
+  makes). Each row is {:check :found :status :advice}, status one of
   :ok :warn :fail :unknown; advice names the setting or command to change, empty when nothing is needed.
   A missing or :unknown fact gives an :unknown row; bad cores give :fail."
   [facts config]
-  (let [c (cores config (fact facts :online-cpus))]
-    (into [(check-cores facts c)
-           (check-isolcpus facts c)
-           (check-nohz-full facts c)
-           (check-rcu-nocbs facts c)
-           (check-irqs facts c)
-           (check-governors facts c)]
-          (concat (check-thp facts)
-                  [(check-hugepages facts)
-                   (check-rt-throttling facts)
-                   (check-tracefs facts)
-                   (check-libxdp facts)
-                   (check-libcorezero facts)
-                   (check-privileges facts)
-                   (check-memlock facts)
-                   (check-perf-paranoid facts)]))))
+  (let [c (cores config (fact facts :online-cpus))
+        rows (into [(check-cores facts c)
+                    (check-isolcpus facts c)
+                    (check-nohz-full facts c)
+                    (check-rcu-nocbs facts c)
+                    (check-irqs facts c)
+                    (check-governors facts c)]
+                   (concat (check-thp facts)
+                           [(check-hugepages facts config)
+                            (check-rt-throttling facts)]))]
+    (into (conj rows (check-tuning facts rows))
+          [(check-tracefs facts)
+           (check-libxdp facts)
+           (check-libcorezero facts)
+           (check-af-xdp facts)
+           (check-privileges facts)
+           (check-memlock facts)
+           (check-perf-paranoid facts)])))
 
 ;; ---------------------------------------------------------------------------------------------------------
 ;; Rendering
@@ -714,9 +770,11 @@
 
 (defn doctor!
   "Reads this host, checks it against config ({:ops-core 0 :hot-cores [1]}), prints the table and a summary
-  line to *out*, and returns the rows."
+  line to *out*, and returns the rows. A bad :tune map throws the ex-info of corezero.tune/options."
   [config]
-  (let [rows (checks (read-host-facts) config)]
+  (let [tune-options (tune/options config)
+        rows (checks (read-host-facts {:undo-file (str (tune/undo-path tune-options))})
+                     (assoc-in config [:tune :huge-pages] (:huge-pages tune-options)))]
     (println (table rows))
     (println)
     (println (summary rows))

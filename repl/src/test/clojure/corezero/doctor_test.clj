@@ -4,7 +4,8 @@
   (:require [clojure.java.io :as io]
             [clojure.string :as str]
             [clojure.test :refer [deftest is testing]]
-            [corezero.doctor :as doctor])
+            [corezero.doctor :as doctor]
+            [corezero.tune :as tune])
   (:import (java.nio.file Files)
            (java.nio.file.attribute FileAttribute)))
 
@@ -33,7 +34,9 @@
    :capabilities all-capabilities
    :memlock-limit :unlimited
    :perf-event-paranoid 2
-   :cpu-governors {0 "performance" 1 "performance" 2 "performance" 3 "performance"}})
+   :cpu-governors {0 "performance" 1 "performance" 2 "performance" 3 "performance"}
+   :xdp-sockets true
+   :tune-undo {:path "/opt/corezero/run/tune-undo.edn" :exists? true :stale? false :changes 12}})
 
 (def ^:private config {:ops-core 0 :hot-cores [1]})
 
@@ -180,7 +183,7 @@
 (deftest missing-facts-are-unknown
   (testing "absent keys"
     (let [rows (doctor/checks {} config)]
-      (is (= 16 (count rows)))
+      (is (= 18 (count rows)))
       (is (every? #(= :unknown (:status %)) rows) (pr-str (remove #(= :unknown (:status %)) rows)))))
   (testing "keys recorded as :unknown"
     (let [facts (zipmap (keys ready-host) (repeat :unknown))
@@ -189,15 +192,15 @@
       (is (every? #(seq (:advice %)) rows) "an unknown row still says what could not be read"))))
 
 (deftest parsers
-  (is (= #{0 1 2 3 6} (doctor/parse-cpu-list "0-3,6")))
-  (is (= #{} (doctor/parse-cpu-list "")))
-  (is (= #{2 3} (doctor/parse-cpu-list "nohz,domain,managed_irq,2-3")))
-  (is (= "1-3,5" (doctor/cpu-list-str [5 1 2 3])))
-  (is (= "0-1" (doctor/cpu-list-str #{0 1})))
-  (is (= "none" (doctor/cpu-list-str #{})))
+  (is (= #{0 1 2 3 6} (tune/parse-cpu-list "0-3,6")))
+  (is (= #{} (tune/parse-cpu-list "")))
+  (is (= #{2 3} (tune/parse-cpu-list "nohz,domain,managed_irq,2-3")))
+  (is (= "1-3,5" (tune/cpu-list-str [5 1 2 3])))
+  (is (= "0-1" (tune/cpu-list-str #{0 1})))
+  (is (= "none" (tune/cpu-list-str #{})))
   (is (= {24 {:name "ACPI:Ged" :counts {0 1 1 0}}
           36 {:name "virtio1-req.0" :counts {0 0 1 11667}}}
-         (doctor/parse-interrupts
+         (tune/parse-interrupts
            (str "           CPU0       CPU1\n"
                 " 24:          1          0  IO-APIC   5-edge      ACPI:Ged\n"
                 " 36:          0      11667 PCI-MSIX-0000:00:02.0   1-edge      virtio1-req.0\n"
@@ -220,7 +223,7 @@
 (def ^:private fact-keys
   #{:online-cpus :isolated-cpus :nohz-full-cpus :cmdline :irqs :thp-enabled :thp-defrag :hugepages
     :sched-rt-runtime-us :sched-rt-period-us :tracefs :libxdp :libcorezero :uid :capabilities :memlock-limit
-    :perf-event-paranoid :cpu-governors})
+    :perf-event-paranoid :cpu-governors :xdp-sockets :tune-undo})
 
 (deftest reads-this-host
   (let [facts (doctor/read-host-facts)
@@ -238,6 +241,76 @@
       (let [facts (doctor/read-host-facts {:root (str root)})]
         (is (= fact-keys (set (keys facts))))
         (is (every? #(= :unknown (get facts %)) (disj fact-keys :libxdp)))
+        (is (= {:path (str root "/run/tune-undo.edn") :exists? false :stale? false :changes 0}
+               (:tune-undo (doctor/read-host-facts {:root (str root) :undo-file (str root "/run/tune-undo.edn")}))))
         (is (= {:present? false :path "" :headers? false} (:libxdp facts))))
       (finally
         (io/delete-file (.toFile root) true)))))
+
+(deftest huge-pages-against-the-config
+  (let [cfg (assoc config :tune {:huge-pages 1024})
+        r (check ready-host cfg "huge pages")]
+    (is (= :warn (:status r)) "512 reserved, the config asks 1024")
+    (is (= "512 x 2048 kB, 500 free" (:found r)))
+    (is (str/includes? (:advice r) "sudo bin/corezero tune apply (sysctl -w vm.nr_hugepages=1024)")))
+  (is (= :ok (:status (check ready-host (assoc config :tune {:huge-pages 512}) "huge pages"))))
+  (let [r (check (assoc ready-host :hugepages {:total 0 :free 0 :size-kb 2048}) "huge pages")]
+    (is (= :warn (:status r)))
+    (is (str/includes? (:advice r) "sudo bin/corezero tune apply, or sysctl -w vm.nr_hugepages=64"))))
+
+(deftest tuning-state
+  (testing "applied: the undo file is there"
+    (let [r (check ready-host "tuning")]
+      (is (= :ok (:status r)))
+      (is (= "applied, 12 originals in /opt/corezero/run/tune-undo.edn" (:found r)))))
+  (let [not-applied {:path "run/tune-undo.edn" :exists? false :stale? false :changes 0}]
+    (testing "not applied, and nothing it would fix: fine"
+      (let [r (check (assoc ready-host :tune-undo not-applied) "tuning")]
+        (is (= :ok (:status r)))
+        (is (= "not applied, not needed" (:found r)))))
+    (testing "not applied while rows it fixes warn: the advice names them and the command"
+      (let [r (check (assoc ready-host :tune-undo not-applied :thp-enabled "always" :sched-rt-runtime-us 950000
+                            :irqs [{:irq 36 :cpus #{0 1} :name "virtio1-req.0" :counts {}}])
+                     "tuning")]
+        (is (= :warn (:status r)))
+        (is (str/includes? (:advice r)
+                           "sudo bin/corezero tune apply fixes irq affinity, THP enabled, RT throttling")))))
+  (testing "an undo file from an earlier boot"
+    (let [r (check (assoc-in ready-host [:tune-undo :stale?] true) "tuning")]
+      (is (= :warn (:status r)))
+      (is (str/includes? (:advice r) "the reboot restored the kernel's values"))))
+  (is (= :unknown (:status (check (assoc ready-host :tune-undo :unknown) "tuning")))))
+
+(deftest af-xdp-readiness
+  (is (= "kernel, libxdp, libcorezero.so" (:found (check ready-host "AF_XDP"))))
+  (let [r (check (assoc ready-host :xdp-sockets false :libxdp {:present? false :path "" :headers? false})
+                 "AF_XDP")]
+    (is (= :warn (:status r)))
+    (is (= "missing kernel AF_XDP, libxdp" (:found r)))
+    (is (str/includes? (:advice r) "CONFIG_XDP_SOCKETS=y"))
+    (is (str/includes? (:advice r) "apt-get install libxdp-dev libbpf-dev")))
+  (let [r (check (assoc ready-host :libcorezero :unknown) "AF_XDP")]
+    (is (= :unknown (:status r)))
+    (is (= "could not check libcorezero.so" (:found r)))))
+
+(deftest reads-tuning-facts-from-a-tree
+  (let [root (Files/createTempDirectory "doctor-test" (make-array FileAttribute 0))
+        put! (fn [path text] (let [f (io/file (str root path))] (io/make-parents f) (spit f text)))
+        undo-file (str root "/run/tune-undo.edn")]
+    (try
+      (put! "/proc/net/protocols" (str "protocol  size sockets  memory press maxhdr  slab module\n"
+                                       "XDP        960      0      -1   NI       0   no   kernel\n"
+                                       "UDP       1024      3       1   NI       0   yes  kernel\n"))
+      (put! "/proc/sys/kernel/random/boot_id" "boot-a\n")
+      (put! "/run/tune-undo.edn" (pr-str {:boot-id "boot-a" :changes [{:path "/proc/sys/vm/nr_hugepages"
+                                                                       :original "0"}]}))
+      (let [facts (doctor/read-host-facts {:root (str root) :undo-file undo-file})]
+        (is (true? (:xdp-sockets facts)))
+        (is (= {:path undo-file :exists? true :stale? false :changes 1} (:tune-undo facts))))
+      (put! "/proc/sys/kernel/random/boot_id" "boot-b\n")
+      (put! "/proc/net/protocols" "protocol  size sockets\nUDP       1024      3\n")
+      (let [facts (doctor/read-host-facts {:root (str root) :undo-file undo-file})]
+        (is (false? (:xdp-sockets facts)))
+        (is (true? (:stale? (:tune-undo facts)))))
+      (finally
+        (doseq [^java.io.File f (reverse (file-seq (.toFile root)))] (.delete f))))))
