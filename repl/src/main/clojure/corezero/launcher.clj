@@ -105,6 +105,10 @@
                   (engine/assoc-repl! repl)
                   (refer-ops-into-user!)
                   (doseq [n (:notes repl)] (err "corezero: " n))
+                  ;; What the engine could not do as configured (a native transport it fell back from), once.
+                  (doseq [n (.startupNotes e)] (err "corezero: " n))
+                  (when (.hasFeed e)
+                    (err "corezero: feed " (.feedDescription e)))
                   (.addShutdownHook (Runtime/getRuntime) (Thread. ^Runnable stop! "cz-shutdown"))
                   (println (connect-line repl (.getUptime (ManagementFactory/getRuntimeMXBean))
                                          (config/hot-core cfg)))
