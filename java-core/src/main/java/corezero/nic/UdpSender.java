@@ -26,7 +26,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * <p>
  * The target answers to {@link #localAddress()}: whatever reads the answers has to receive there.
  */
-public final class UdpSender implements AutoCloseable
+public final class UdpSender implements DatagramSender
 {
     /** Largest datagram payload over IPv4 (65 535 - 20 byte IP header - 8 byte UDP header). */
     public static final int MAX_DATAGRAM_LENGTH = 65_507;
@@ -176,6 +176,12 @@ public final class UdpSender implements AutoCloseable
     public long framesNotSent()
     {
         return (long)FRAMES_NOT_SENT.getAcquire(this);
+    }
+
+    /** {@inheritDoc} */
+    public String description()
+    {
+        return toString();
     }
 
     /** Close the socket. Idempotent. */
