@@ -24,6 +24,8 @@ need_pkg procps command -v ps
 need_pkg libxdp-dev test -f /usr/include/xdp/xsk.h
 need_pkg libbpf-dev test -f /usr/include/bpf/libbpf.h
 need_pkg iproute2 command -v ip
+# The namespace tests, the bench and the AF_XDP demo turn veth checksum offload off with it (see netns-pair.sh).
+need_pkg ethtool test -x /usr/sbin/ethtool
 if [ "$want" = test ]; then
     need_pkg nodejs command -v node
     need_pkg npm command -v npm

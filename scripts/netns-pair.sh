@@ -39,10 +39,12 @@ case $cmd in
             ip -n "$ns" link set lo up
             ip -n "$ns" link set "$ns" up
         done
-        # Native XDP on a veth receives only when the sending peer can hand it frames in NAPI: GRO on both
-        # ends does that without a program on the peer.
-        ip netns exec "$venue" ethtool -K "$venue" gro on >/dev/null 2>&1 || true
-        ip netns exec "$engine" ethtool -K "$engine" gro on >/dev/null 2>&1 || true
+        # A veth leaves UDP checksums to "offload" (CHECKSUM_PARTIAL): a raw ring would see a frame whose UDP
+        # checksum field holds only the pseudo-header sum, and count it as a bad checksum. A real NIC puts the
+        # full checksum on the wire; turning TX offload off on both ends makes the kernel do the same here.
+        command -v ethtool >/dev/null || { echo "netns-pair: no ethtool: apt-get install ethtool" >&2; exit 1; }
+        ip netns exec "$venue" ethtool -K "$venue" tx off >/dev/null
+        ip netns exec "$engine" ethtool -K "$engine" tx off >/dev/null
         trap - ERR
         echo "VENUE_NS=$venue"
         echo "ENGINE_NS=$engine"

@@ -43,6 +43,7 @@ struct cz_xdp
     int map_fd;
     int prog_fd;
     int ifindex;
+    int link_fd;           /* the BPF link holding the program on the interface; -1 while not attached */
     uint32_t attach_flags; /* 0 while the program is not attached */
     int attached_mode;
     uint32_t prog_id;
@@ -189,13 +190,20 @@ static int load_program(struct cz_xdp *x, const struct cz_xdp_config *c, char *d
     return err;
 }
 
+/*
+ * Attaches through a BPF link rather than netlink: the program stays exactly as long as the link's descriptor,
+ * so closing it detaches from whichever thread or network namespace, and a process that dies (kill -9) leaves no
+ * program behind on the interface. A program someone else attached stays, and this attach fails with EBUSY.
+ */
 static int attach(struct cz_xdp *x, const uint32_t flags, const int mode)
 {
-    const int rc = bpf_xdp_attach(x->ifindex, x->prog_fd, flags, NULL);
-    if (rc != 0)
+    LIBBPF_OPTS(bpf_link_create_opts, opts, .flags = flags);
+    const int link = bpf_link_create(x->prog_fd, x->ifindex, BPF_XDP, &opts);
+    if (link < 0)
     {
-        return -rc;
+        return -link;
     }
+    x->link_fd = link;
     x->attach_flags = flags;
     x->attached_mode = mode;
     return 0;
@@ -222,7 +230,7 @@ int cz_xdp_open(const struct cz_xdp_config *c, struct cz_xdp **xdp, char *messag
     {
         return cz_error(message, message_size, what, "allocating", ENOMEM, NULL);
     }
-    x->fd = x->map_fd = x->prog_fd = -1;
+    x->fd = x->map_fd = x->prog_fd = x->link_fd = -1;
     x->frame_size = c->frame_size;
     x->frame_count = c->frame_count;
     x->umem_bytes = (uint64_t)c->frame_size * c->frame_count;
@@ -379,11 +387,10 @@ void cz_xdp_close(struct cz_xdp *x)
     {
         return;
     }
-    if (x->attach_flags != 0)
+    if (x->link_fd >= 0)
     {
-        /* XDP_FLAGS_REPLACE with our fd as the expected one: if someone replaced our program, theirs stays. */
-        LIBBPF_OPTS(bpf_xdp_attach_opts, expected, .old_prog_fd = x->prog_fd);
-        bpf_xdp_detach(x->ifindex, x->attach_flags | XDP_FLAGS_REPLACE, &expected);
+        /* Detaches the program: the link is its only holder on the interface. */
+        close(x->link_fd);
     }
     if (x->prog_fd >= 0)
     {

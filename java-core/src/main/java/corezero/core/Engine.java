@@ -1,9 +1,7 @@
 package corezero.core;
 
 import corezero.book.OrderBooks;
-import corezero.nic.FrameTransport;
-import corezero.nic.SharedMemoryTransport;
-import corezero.nic.UdpSender;
+import corezero.nic.RingTransport;
 import corezero.nic.UdpTransport;
 import corezero.risk.RiskLimits;
 import corezero.sentinel.KernelSentinel;
@@ -37,6 +35,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,6 +66,7 @@ public final class Engine implements AutoCloseable
     private final StrategySlots strategies;
     private final CommandClient commandClient;
     private final KernelSentinel sentinel;
+    private final List<String> startupNotes = new ArrayList<>();
     private final AtomicReference<Throwable> lastHotError = new AtomicReference<>();
     private boolean closed;
 
@@ -82,7 +83,7 @@ public final class Engine implements AutoCloseable
         final ManyToOneRingBuffer commandRing = new ManyToOneRingBuffer(newRingBuffer(config.commandRingCapacity()));
         final OneToOneRingBuffer replyRing = new OneToOneRingBuffer(newRingBuffer(config.replyRingCapacity()));
         final HandOffSlots<Object> handOffSlots = new HandOffSlots<>(config.handOffSlots());
-        feed = null == config.feed() ? null : newFeed(config, counters);
+        feed = null == config.feed() ? null : newFeed(config, counters, startupNotes);
         if (null != config.orderEntry() && null == feed)
         {
             throw new IllegalArgumentException(
@@ -114,7 +115,8 @@ public final class Engine implements AutoCloseable
             new BusySpinIdleStrategy(), lastHotError::set, counters.get(EngineCounter.AGENT_ERRORS), agent);
 
         final ReplyPoller replyPoller = new ReplyPoller(replyRing);
-        sentinel = new KernelSentinel(agent::threadId, counters);
+        sentinel = new KernelSentinel(agent::threadId, counters,
+            null != feed && feed.transport() instanceof RingTransport ? (RingTransport)feed.transport() : null);
         replyRunner = new AgentRunner(
             new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
             Throwable::printStackTrace, null, new CompositeAgent(replyPoller, sentinel));
@@ -224,60 +226,22 @@ public final class Engine implements AutoCloseable
     /** Frames taken from each transport per duty cycle. */
     private static final int FRAMES_PER_POLL = 16;
 
-    private static MarketDataFeed newFeed(final EngineConfig config, final EngineCounters counters)
+    private static MarketDataFeed newFeed(
+        final EngineConfig config, final EngineCounters counters, final List<String> notes)
     {
         final FeedConfig feedConfig = config.feed();
-        final FrameTransport transport =
-            null != config.feedTransport() ? config.feedTransport() : openTransport(feedConfig);
-        UdpTransport recovery = null;
+        final FeedTransports.Opened opened = FeedTransports.open(feedConfig, config.feedTransport(), notes);
         try
         {
-            UdpSender sender = null;
-            if (null != feedConfig.rerequestAddress())
-            {
-                // Re-requests go out from this socket, so the retransmissions come back to it.
-                recovery = UdpTransport.unicast(
-                    new InetSocketAddress(feedConfig.rerequestAddress().getAddress().isLoopbackAddress() ?
-                        InetAddress.getLoopbackAddress() : null, 0),
-                    feedConfig.receiveBufferBytes());
-                sender = recovery.newSender(feedConfig.rerequestAddress());
-            }
             final OrderBooks books = new OrderBooks(config.maxOrders(), config.maxLevelsPerSide(), config.maxBooks());
             return new MarketDataFeed(
-                transport, recovery, sender, FRAMES_PER_POLL, feedConfig, books, counters);
+                opened.transport, opened.recovery, opened.sender, FRAMES_PER_POLL, feedConfig, books, counters);
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(transport, recovery);
+            CloseHelper.quietCloseAll(opened.sender, opened.transport, opened.recovery);
             throw ex;
         }
-    }
-
-    private static FrameTransport openTransport(final FeedConfig feedConfig)
-    {
-        if (feedConfig.transport() == FeedConfig.Transport.SHARED_MEMORY)
-        {
-            return SharedMemoryTransport.open(feedConfig.sharedMemoryFile());
-        }
-        if (null != feedConfig.multicastInterface())
-        {
-            try
-            {
-                final NetworkInterface networkInterface = NetworkInterface.getByName(feedConfig.multicastInterface());
-                if (null == networkInterface)
-                {
-                    throw new IllegalStateException(
-                        "config :feed :multicast-interface: no interface named " + feedConfig.multicastInterface());
-                }
-                return UdpTransport.multicast(
-                    feedConfig.bindAddress(), networkInterface, feedConfig.receiveBufferBytes());
-            }
-            catch (final SocketException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-        }
-        return UdpTransport.unicast(feedConfig.bindAddress(), feedConfig.receiveBufferBytes());
     }
 
     private static UnsafeBuffer newRingBuffer(final int capacity)
@@ -338,6 +302,17 @@ public final class Engine implements AutoCloseable
     {
         return null != feed && feed.transport() instanceof UdpTransport ?
             ((UdpTransport)feed.transport()).localAddress() : null;
+    }
+
+    /**
+     * What could not be done as configured, one sentence each, for the launcher to print once: a native feed
+     * transport that fell back to kernel UDP and why.
+     *
+     * @return the notes, possibly empty.
+     */
+    public List<String> startupNotes()
+    {
+        return List.copyOf(startupNotes);
     }
 
     /** @return the hot thread's Linux thread id, 0 before it started. */

@@ -9,7 +9,7 @@ import corezero.itch.MoldUdp64Session;
 import corezero.itch.RetransmitRequester;
 import corezero.nic.FrameHandler;
 import corezero.nic.FrameTransport;
-import corezero.nic.UdpSender;
+import corezero.nic.DatagramSender;
 import corezero.telemetry.EngineCounter;
 import corezero.telemetry.EngineCounters;
 import org.agrona.CloseHelper;
@@ -57,7 +57,7 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
 
     private final FrameTransport transport;
     private final FrameTransport recoveryTransport;
-    private final UdpSender requestSender;
+    private final DatagramSender requestSender;
     private final int frameLimit;
     private final MoldUdp64Session session;
     private final ItchDecoder decoder = new ItchDecoder();
@@ -83,7 +83,7 @@ public final class MarketDataFeed implements FrameHandler, MoldUdp64Listener, Re
     public MarketDataFeed(
         final FrameTransport transport,
         final FrameTransport recoveryTransport,
-        final UdpSender requestSender,
+        final DatagramSender requestSender,
         final int frameLimit,
         final FeedConfig config,
         final OrderBooks books,

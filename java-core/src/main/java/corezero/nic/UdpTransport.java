@@ -293,7 +293,11 @@ public final class UdpTransport implements FrameTransport
         return description;
     }
 
-    static String format(final InetSocketAddress address)
+    /**
+     * @param address an address and port.
+     * @return {@code "10.0.0.1:31001"} or {@code "[::1]:31001"}; the host name when unresolved.
+     */
+    public static String format(final InetSocketAddress address)
     {
         if (address.isUnresolved())
         {

@@ -2,6 +2,7 @@ package corezero.nic;
 
 import corezero.sys.Errno;
 import corezero.sys.NativeNic;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -49,7 +50,7 @@ import static corezero.sys.NativeNic.XDP_UMEM_BYTES;
  * Thread: one polling thread does everything, senders included; {@link #close} from it too, or after it has
  * stopped (the rings are unmapped). Counters may be read from any thread.
  */
-public final class XdpTransport implements FrameTransport
+public final class XdpTransport implements RingTransport
 {
     private static final int EBUSY = 16;
     private static final int ENOBUFS = 105;
@@ -320,6 +321,37 @@ public final class XdpTransport implements FrameTransport
             counters.increment(RingCounters.KICK_ERRORS);
         }
         return errno;
+    }
+
+    /** {@inheritDoc} */
+    public boolean sendFrame(final DirectBuffer frame, final int offset, final int length)
+    {
+        final TxFrameRing ring = txRing;
+        if (length < 1 || length > ring.maxFrameLength() || offset < 0 || offset > frame.capacity() - length)
+        {
+            counters.increment(RingCounters.FRAMES_NOT_SENT);
+            return false;
+        }
+        final int slot = ring.claim();
+        if (slot < 0)
+        {
+            return false;
+        }
+        ring.frameBuffer().putBytes(slot, frame, offset, length);
+        ring.post(slot, length);
+        return true;
+    }
+
+    /** {@inheritDoc} */
+    public long kicks()
+    {
+        return counters.get(RingCounters.RX_KICKS) + counters.get(RingCounters.TX_KICKS);
+    }
+
+    /** {@inheritDoc} */
+    public long ringDrops()
+    {
+        return counters.get(RingCounters.FILL_RING_EMPTY);
     }
 
     /** {@inheritDoc} */

@@ -1,5 +1,6 @@
 package corezero.sentinel;
 
+import corezero.nic.RingTransport;
 import corezero.telemetry.EngineCounter;
 import corezero.telemetry.EngineCounters;
 import org.agrona.concurrent.Agent;
@@ -14,6 +15,9 @@ import java.util.function.IntSupplier;
  * read them. If the counters cannot be opened (no library, tracefs not mounted, perf_event_paranoid), it says
  * why once, through {@link #unavailableReason()}, and {@link EngineCounter#SENTINEL_ARMED} stays 0.
  * <p>
+ * With a native feed transport it also copies the ring's counters (frames, malformed, ring drops, kicks, frames
+ * sent) into the engine's {@code nic-*} counters at the same period.
+ * <p>
  * Runs on the engine's core-0 reply thread, beside the reply poller; never on the hot thread.
  */
 public final class KernelSentinel implements Agent
@@ -27,6 +31,7 @@ public final class KernelSentinel implements Agent
 
     private final IntSupplier hotThreadId;
     private final EngineCounters counters;
+    private final RingTransport ring;
     private final long[] values = new long[TARGETS.length];
     private volatile KernelEntryCounters entries;
     private volatile String unavailableReason;
@@ -36,11 +41,13 @@ public final class KernelSentinel implements Agent
     /**
      * @param hotThreadId the hot thread's id, 0 until it has started.
      * @param counters    where the counts go.
+     * @param ring        the feed's ring transport, or null when the feed is not on a ring.
      */
-    public KernelSentinel(final IntSupplier hotThreadId, final EngineCounters counters)
+    public KernelSentinel(final IntSupplier hotThreadId, final EngineCounters counters, final RingTransport ring)
     {
         this.hotThreadId = hotThreadId;
         this.counters = counters;
+        this.ring = ring;
     }
 
     /** {@inheritDoc} */
@@ -65,16 +72,24 @@ public final class KernelSentinel implements Agent
             }
             return 1;
         }
-        if (null == entries)
-        {
-            return 0;
-        }
         final long nowNs = System.nanoTime();
         if (nowNs - nextReadNs < 0)
         {
             return 0;
         }
         nextReadNs = nowNs + PERIOD_NS;
+        if (null != ring)
+        {
+            counters.get(EngineCounter.NIC_FRAMES).setRelease(ring.framesReceived() + ring.malformedFrames());
+            counters.get(EngineCounter.NIC_MALFORMED).setRelease(ring.malformedFrames());
+            counters.get(EngineCounter.NIC_RING_DROPS).setRelease(ring.ringDrops());
+            counters.get(EngineCounter.NIC_KICKS).setRelease(ring.kicks());
+            counters.get(EngineCounter.NIC_FRAMES_SENT).setRelease(ring.framesSent());
+        }
+        if (null == entries)
+        {
+            return 1;
+        }
         try
         {
             entries.readAll(values);

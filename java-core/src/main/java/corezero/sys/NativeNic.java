@@ -134,7 +134,8 @@ public final class NativeNic
      * Opens an AF_XDP socket on one queue of an interface, with a UMEM of its own, and attaches an XDP program
      * that redirects to it the IPv4 UDP datagrams (not fragments) whose destination port is one of
      * {@code udpPorts} (and whose destination address is {@code ipv4Destination}, unless that is 0) and passes
-     * everything else, ARP included, to the kernel. Any XDP program already on the interface is replaced.
+     * everything else, ARP included, to the kernel. The program is held by a BPF link owned by the socket: closing
+     * it, or the process dying, detaches it; a program someone else attached stays, and the open fails (EBUSY).
      * <p>
      * The UMEM is on huge pages when they can be had, otherwise on normal pages locked and pre-faulted. All
      * rings are empty on return; the caller fills the fill ring.
