@@ -8,13 +8,22 @@ import corezero.core.EngineConfig;
 import corezero.core.FeedConfig;
 import corezero.core.NicConfig;
 import corezero.itch.ItchDecoder;
+import corezero.itch.MoldUdp64Descriptor;
+import corezero.nic.Neighbours;
+import corezero.nic.PacketRingOptions;
+import corezero.nic.PacketRingTransport;
+import corezero.nic.RawUdpBuilder;
+import corezero.nic.RawUdpDescriptor;
+import corezero.nic.RingTransport;
 import corezero.sentinel.KernelEntryCounters;
 import corezero.sentinel.KernelSentinel;
 import corezero.sys.CpuPinning;
 import corezero.sys.NetworkNamespace;
 import corezero.telemetry.EngineCounter;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +34,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -188,6 +200,131 @@ class NativeFeedNamespaceTest
         assertEquals(0, syscalls, "system calls by the hot thread while receiving over " + path + ":" + windows);
         assertTrue(received > 50_000, "messages received in the window without a system call: " + received);
         assertEquals(0, engine.counter(EngineCounter.NIC_KICKS), "wakeup kicks");
+    }
+
+    /**
+     * Raw frames put on the wire from the venue's namespace through a TPACKET_V2 TX ring: the ring's parser counts
+     * and drops bad IPv4 and UDP checksums and a frame shorter than its IPv4 length says; a datagram to another
+     * port never reaches the ring (the XDP program or socket filter leaves it to the kernel, which counts it as
+     * NoPorts); a UDP datagram too short for MoldUDP64 is counted by the feed. The good heartbeats before and after
+     * show the hot thread went on.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Path4.class, names = {"XDP_NATIVE", "XDP_SKB", "PACKET_RING"})
+    void malformedFramesAreCountedAndIgnored(final Path4 path) throws Exception
+    {
+        engine = startEngine(path, false);
+        assertTransport(path);
+        final long noPortsBefore = udpNoPorts();
+        final RingTransport injector = NetworkNamespace.call(pair.venueNs, () -> PacketRingTransport.open(
+            new PacketRingOptions()
+                .interfaceName(pair.venueInterface)
+                .udpPorts(9)
+                .localAddress(Neighbours.ipv4(pair.venueAddress))
+                .localMac(pair.venueMac)));
+        try
+        {
+            final UnsafeBuffer heartbeat = new UnsafeBuffer(new byte[MoldUdp64Descriptor.HEADER_LENGTH]);
+            MoldUdp64Descriptor.encodeHeader(heartbeat, 0, "CZMALFORM1".getBytes(StandardCharsets.US_ASCII), 1, 0);
+            final UnsafeBuffer good = frame(FEED_PORT, heartbeat, MoldUdp64Descriptor.HEADER_LENGTH);
+
+            inject(injector, good, good.capacity());
+            awaitCounter(EngineCounter.FEED_HEARTBEATS, 1);
+
+            final UnsafeBuffer badIpChecksum = copy(good);
+            flip(badIpChecksum, RawUdpDescriptor.ETHERNET_HEADER_LENGTH + RawUdpDescriptor.IP_CHECKSUM_OFFSET);
+            inject(injector, badIpChecksum, badIpChecksum.capacity());
+
+            final UnsafeBuffer badUdpChecksum = copy(good);
+            flip(badUdpChecksum, good.capacity() - 1);
+            inject(injector, badUdpChecksum, badUdpChecksum.capacity());
+
+            // Shorter than its IPv4 total length says: the last 4 payload bytes are missing.
+            inject(injector, good, good.capacity() - 4);
+
+            final UnsafeBuffer otherPort = frame(FEED_PORT + 8, heartbeat, MoldUdp64Descriptor.HEADER_LENGTH);
+            inject(injector, otherPort, otherPort.capacity());
+
+            final UnsafeBuffer tooShortForMoldUdp64 = frame(FEED_PORT, heartbeat, 10);
+            inject(injector, tooShortForMoldUdp64, tooShortForMoldUdp64.capacity());
+
+            inject(injector, good, good.capacity());
+            awaitCounter(EngineCounter.FEED_HEARTBEATS, 2);
+        }
+        finally
+        {
+            NetworkNamespace.call(pair.venueNs, () ->
+            {
+                injector.close();
+                return null;
+            });
+        }
+
+        TimeUnit.MILLISECONDS.sleep(3 * KernelSentinel.PERIOD_NS / 1_000_000);
+        assertEquals(3, engine.counter(EngineCounter.NIC_MALFORMED), "bad IP checksum, bad UDP checksum, short");
+        assertEquals(6, engine.counter(EngineCounter.NIC_FRAMES), "frames in the ring: all but the other port's");
+        assertEquals(1, engine.counter(EngineCounter.FEED_TRUNCATED), "the datagram too short for MoldUDP64");
+        assertEquals(2, engine.counter(EngineCounter.FEED_HEARTBEATS));
+        assertEquals(0, engine.counter(EngineCounter.AGENT_ERRORS), "the hot thread threw nothing");
+        assertTrue(udpNoPorts() > noPortsBefore, "the kernel got the other port's datagram (Udp NoPorts)");
+    }
+
+    private UnsafeBuffer frame(final int port, final DirectBuffer payload, final int payloadLength)
+    {
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[RawUdpDescriptor.ETHERNET_HEADER_LENGTH +
+            RawUdpDescriptor.IP_MIN_HEADER_LENGTH + 8 + payloadLength]);
+        new RawUdpBuilder()
+            .macs(pair.engineMac, pair.venueMac)
+            .endpoints(Neighbours.ipv4(pair.venueAddress), 40_000, Neighbours.ipv4(pair.engineAddress), port)
+            .build(frame, 0, payload, 0, payloadLength);
+        return frame;
+    }
+
+    private static UnsafeBuffer copy(final UnsafeBuffer frame)
+    {
+        final UnsafeBuffer copy = new UnsafeBuffer(new byte[frame.capacity()]);
+        copy.putBytes(0, frame, 0, frame.capacity());
+        return copy;
+    }
+
+    private static void flip(final UnsafeBuffer frame, final int index)
+    {
+        frame.putByte(index, (byte)~frame.getByte(index));
+    }
+
+    private static void inject(final RingTransport injector, final UnsafeBuffer frame, final int length)
+        throws InterruptedException
+    {
+        assertTrue(injector.sendFrame(frame, 0, length), "a free TX slot");
+        // One at a time, so that the order of the counters' changes is the order sent.
+        TimeUnit.MILLISECONDS.sleep(20);
+    }
+
+    private void awaitCounter(final EngineCounter counter, final long value) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (engine.counter(counter) < value)
+        {
+            assertTrue(System.nanoTime() < deadline, counter + " is " + engine.counter(counter) + ", waited for " + value);
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+
+    /** The engine namespace's UDP NoPorts count, from the kernel's SNMP table as seen from inside it. */
+    private long udpNoPorts() throws Exception
+    {
+        final List<String> snmp = NetworkNamespace.call(
+            pair.engineNs, () -> Files.readAllLines(Path.of("/proc/thread-self/net/snmp")));
+        for (int i = 0; i + 1 < snmp.size(); i++)
+        {
+            if (snmp.get(i).startsWith("Udp:") && snmp.get(i + 1).startsWith("Udp:"))
+            {
+                final List<String> names = List.of(snmp.get(i).trim().split("\\s+"));
+                final String[] values = snmp.get(i + 1).trim().split("\\s+");
+                return Long.parseLong(values[names.indexOf("NoPorts")]);
+            }
+        }
+        throw new IllegalStateException("no Udp line in /proc/thread-self/net/snmp");
     }
 
     @Test
