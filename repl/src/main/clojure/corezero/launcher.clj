@@ -106,9 +106,13 @@
                   (refer-ops-into-user!)
                   (doseq [n (:notes repl)] (err "corezero: " n))
                   ;; What the engine could not do as configured (a native transport it fell back from), once.
-                  (doseq [n (.startupNotes e)] (err "corezero: " n))
-                  (when (.hasFeed e)
-                    (err "corezero: feed " (.feedDescription e)))
+                  (doseq [n (.startupNotes ^Engine e)] (err "corezero: " n))
+                  (when (.hasFeed ^Engine e)
+                    (err "corezero: feed " (.feedDescription ^Engine e)))
+                  (err "corezero: kernel sentinel "
+                       (if-let [why (.awaitArmed (.kernelSentinel ^Engine e) 1000)]
+                         (str "off: " why " (hot-thread syscalls are not counted)")
+                         "armed: the hot thread's syscalls, context switches and faults are counted (stat)"))
                   (.addShutdownHook (Runtime/getRuntime) (Thread. ^Runnable stop! "cz-shutdown"))
                   (println (connect-line repl (.getUptime (ManagementFactory/getRuntimeMXBean))
                                          (config/hot-core cfg)))

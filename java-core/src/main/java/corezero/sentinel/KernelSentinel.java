@@ -123,6 +123,35 @@ public final class KernelSentinel implements Agent
         return true;
     }
 
+    /** @return true once the counters are open on the hot thread. */
+    public boolean isArmed()
+    {
+        return null != entries;
+    }
+
+    /**
+     * Waits on core 0 until the sentinel has tried to arm (the hot thread published its id and the counters were
+     * opened or refused), for the launcher to say the outcome once.
+     *
+     * @param timeoutMs longest wait.
+     * @return null when armed, else the reason it is not (or that it has not tried yet).
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    public String awaitArmed(final long timeoutMs) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (!isArmed() && null == unavailableReason && System.nanoTime() < deadline)
+        {
+            Thread.sleep(5);
+        }
+        if (isArmed())
+        {
+            return null;
+        }
+        final String reason = unavailableReason;
+        return null != reason ? reason : "not armed within " + timeoutMs + " ms";
+    }
+
     /** @return why the sentinel could not be armed, or null (armed, or not tried yet). */
     public String unavailableReason()
     {

@@ -1,0 +1,222 @@
+package corezero.bench;
+
+import corezero.sentinel.KernelEntryCounters;
+import org.HdrHistogram.Histogram;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One phase of the feed benchmark: a fresh receiver thread opens one transport on the hot CPU, a fresh sender
+ * thread sends to it from the venue namespace, the phase warms up, then measures, and both threads end and the
+ * transport is closed. The receiver thread's system calls and context switches are counted by the kernel
+ * ({@link KernelEntryCounters} on its thread id, read from this thread) over exactly the measurement window.
+ */
+final class FeedLatencyPhase
+{
+    private static final long READY_TIMEOUT_MS = 10_000;
+    private static final long JOIN_TIMEOUT_MS = 10_000;
+
+    private FeedLatencyPhase()
+    {
+    }
+
+    /**
+     * What the benchmark needs to know about its setting.
+     *
+     * @param venueNs   the sender's namespace.
+     * @param engineNs  the receiver's namespace.
+     * @param endpoint  the engine's veth, address, MAC and feed port.
+     * @param senderCpu the sender's CPU (the ops CPU).
+     * @param hotCpu    the receiver's CPU.
+     * @param fifo      SCHED_FIFO priority of the receiver, or 0.
+     */
+    record Setting(
+        String venueNs, String engineNs, FeedLatencyTransport.Endpoint endpoint, int senderCpu, int hotCpu, int fifo)
+    {
+    }
+
+    /**
+     * One phase's figures.
+     *
+     * @param transport       what received.
+     * @param round           1-based round, 0 for the throughput phases.
+     * @param ratePerSecond   the sender's rate, 0 when unpaced.
+     * @param description     the transport's own description.
+     * @param policy          the receiver thread's scheduling policy.
+     * @param fromSend        send → onFrame, ns.
+     * @param fromSchedule    scheduled send → onFrame, ns.
+     * @param loopGaps        receiver loop iterations over 1 µs, ns.
+     * @param frames          frames received while measuring.
+     * @param gaps            sequence numbers missing while measuring.
+     * @param reordered       frames behind a later one.
+     * @param negative        samples received before they were sent (clamped to 0).
+     * @param loops           receiver loop iterations.
+     * @param windowNs        the measurement window, as this thread timed it (the counters' window).
+     * @param syscalls        receiver thread's system calls in the window, or -1 if not counted.
+     * @param contextSwitches its context switches, or -1.
+     * @param sent            packets the sender sent in the window.
+     * @param ringDrops       the ring's own drop counter over the whole phase, or -1.
+     * @param kicks           ring wake-up system calls over the whole phase, or -1.
+     * @param gcCount         garbage collections in the window.
+     * @param gcMillis        their time.
+     * @param problem         why the phase failed, or null.
+     */
+    record Result(
+        FeedLatencyTransport transport, int round, long ratePerSecond, String description, String policy,
+        Histogram fromSend, Histogram fromSchedule, Histogram loopGaps, long frames, long gaps, long reordered,
+        long negative, long loops, long windowNs, long syscalls, long contextSwitches, long sent, long ringDrops,
+        long kicks, long gcCount, long gcMillis, String problem)
+    {
+        double seconds()
+        {
+            return windowNs / 1e9;
+        }
+    }
+
+    /**
+     * @param setting       where to run.
+     * @param transport     what to receive with; {@link FeedLatencyTransport#FLOOR} runs no sender.
+     * @param round         to label the result.
+     * @param ratePerSecond sender's rate, 0 for unpaced.
+     * @param warmupNs      handled and discarded.
+     * @param measureNs     recorded.
+     * @return the figures; {@link Result#problem()} says if the phase failed.
+     * @throws InterruptedException if interrupted.
+     */
+    static Result run(
+        final Setting setting, final FeedLatencyTransport transport, final int round, final long ratePerSecond,
+        final long warmupNs, final long measureNs) throws InterruptedException
+    {
+        final FeedLatencyReceiver receiver = new FeedLatencyReceiver(
+            transport, setting.endpoint(), setting.engineNs(), setting.hotCpu(), setting.fifo());
+        final Thread receiverThread = new Thread(receiver, "cz-feed-rx-" + transport.name().toLowerCase());
+        receiverThread.setDaemon(true);
+        receiverThread.start();
+        final long readyDeadlineMs = System.currentTimeMillis() + READY_TIMEOUT_MS;
+        while (!receiver.ready() && System.currentTimeMillis() < readyDeadlineMs)
+        {
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        if (!receiver.ready() || null != receiver.failure())
+        {
+            receiver.phase(FeedLatencyReceiver.STOP);
+            receiverThread.join(JOIN_TIMEOUT_MS);
+            return failed(transport, round, ratePerSecond, receiver,
+                null != receiver.failure() ? "open failed: " + receiver.failure() : "receiver not ready in 10 s");
+        }
+
+        String problem = null;
+        KernelEntryCounters counters = null;
+        try
+        {
+            counters = KernelEntryCounters.open(receiver.tid());
+        }
+        catch (final IllegalStateException ex)
+        {
+            problem = "system calls not counted: " + ex.getMessage();
+        }
+
+        FeedLatencySender sender = null;
+        Thread senderThread = null;
+        if (FeedLatencyTransport.FLOOR != transport)
+        {
+            sender = new FeedLatencySender(setting.venueNs(),
+                new InetSocketAddress(setting.endpoint().address(), setting.endpoint().port()), setting.senderCpu(),
+                ratePerSecond);
+            senderThread = new Thread(sender, "cz-feed-tx");
+            senderThread.setDaemon(true);
+            senderThread.start();
+        }
+
+        TimeUnit.NANOSECONDS.sleep(warmupNs);
+        final long[] before = new long[4];
+        final long[] after = new long[4];
+        final long gcCountBefore = gcCount();
+        final long gcMillisBefore = gcMillis();
+        if (null != counters)
+        {
+            counters.readAll(before);
+        }
+        final long sentBefore = null == sender ? 0 : sender.sent();
+        final long startNs = System.nanoTime();
+        receiver.phase(FeedLatencyReceiver.MEASURE);
+
+        TimeUnit.NANOSECONDS.sleep(measureNs);
+        if (null != counters)
+        {
+            counters.readAll(after);
+        }
+        final long sentAfter = null == sender ? 0 : sender.sent();
+        final long windowNs = System.nanoTime() - startNs;
+        receiver.phase(FeedLatencyReceiver.STOP);
+        final long gcCount = gcCount() - gcCountBefore;
+        final long gcMillis = gcMillis() - gcMillisBefore;
+
+        if (null != sender)
+        {
+            sender.stop();
+            senderThread.join(JOIN_TIMEOUT_MS);
+            if (null != sender.failure())
+            {
+                problem = "sender failed: " + sender.failure();
+            }
+        }
+        receiverThread.join(JOIN_TIMEOUT_MS);
+        if (null != counters)
+        {
+            counters.close();
+        }
+        if (receiverThread.isAlive())
+        {
+            problem = "receiver did not stop";
+        }
+        else if (null != receiver.failure())
+        {
+            problem = "receiver failed: " + receiver.failure();
+        }
+        else if (FeedLatencyTransport.FLOOR != transport && 0 == receiver.frames())
+        {
+            problem = "no frame received while measuring";
+        }
+
+        return new Result(transport, round, ratePerSecond, receiver.description(), receiver.policy(),
+            receiver.fromSend(), receiver.fromSchedule(), receiver.loopGaps(), receiver.frames(), receiver.gaps(),
+            receiver.reordered(), receiver.negative(), receiver.loops(), windowNs,
+            null == counters ? -1 : after[KernelEntryCounters.SYSCALLS] - before[KernelEntryCounters.SYSCALLS],
+            null == counters ? -1 :
+                after[KernelEntryCounters.CONTEXT_SWITCHES] - before[KernelEntryCounters.CONTEXT_SWITCHES],
+            sentAfter - sentBefore, receiver.ringDrops(), receiver.kicks(), gcCount, gcMillis, problem);
+    }
+
+    private static Result failed(
+        final FeedLatencyTransport transport, final int round, final long ratePerSecond,
+        final FeedLatencyReceiver receiver, final String problem)
+    {
+        final Histogram empty = new Histogram(FeedLatencyReceiver.MAX_NS, 3);
+        return new Result(transport, round, ratePerSecond, receiver.description(), receiver.policy(), empty, empty,
+            empty, 0, 0, 0, 0, 0, 1, -1, -1, 0, -1, -1, 0, 0, problem);
+    }
+
+    private static long gcCount()
+    {
+        long count = 0;
+        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            count += Math.max(0, gc.getCollectionCount());
+        }
+        return count;
+    }
+
+    private static long gcMillis()
+    {
+        long millis = 0;
+        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return millis;
+    }
+}
