@@ -107,7 +107,9 @@ final class FeedLatencySender implements Runnable
                 scheduledNs = startNs + (sequence - 1) * intervalNs;
                 while (System.nanoTime() < scheduledNs)
                 {
-                    Thread.onSpinWait();
+                    // Not a plain spin: the kernel's veth and receive work for this CPU may be waiting in
+                    // ksoftirqd, a normal thread on CPU 0 that a spinning sender would hold off for milliseconds.
+                    Thread.yield();
                 }
             }
             else

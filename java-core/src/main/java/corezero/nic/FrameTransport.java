@@ -4,9 +4,9 @@ package corezero.nic;
  * A source of frames polled by one thread. The polling thread owns the transport: {@link #poll} is called
  * from that thread only, and {@link #close} from it too, or after it has stopped.
  * <p>
- * Implementations: {@link UdpTransport} (kernel UDP: each frame is a {@code recvfrom} system call, by design)
- * and {@link SharedMemoryTransport} (memory reads only). AF_XDP and TPACKET_V2 transports will implement this
- * interface over rings mapped from the kernel, read with no system call per frame.
+ * Implementations: {@link UdpTransport} (kernel UDP: each frame is a {@code recvfrom} system call, by design),
+ * {@link SharedMemoryTransport} (memory reads only), and the {@link RingTransport}s {@link XdpTransport} (AF_XDP)
+ * and {@link PacketRingTransport} (TPACKET_V2), over rings mapped from the kernel and read with no system call.
  */
 public interface FrameTransport extends AutoCloseable
 {

@@ -24,7 +24,7 @@ import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
  * Kernel UDP, unicast or multicast: a non-blocking {@link DatagramChannel} receiving into one direct buffer,
  * allocated once (cache-line aligned) and wrapped once in the {@link UnsafeBuffer} every frame is handed in.
  * Each datagram read is a {@code recvfrom} system call: this is the portable transport, the kernel path by
- * design. AF_XDP and TPACKET_V2 transports will implement {@link FrameTransport} without one.
+ * design. {@link XdpTransport} and {@link PacketRingTransport} implement {@link FrameTransport} without one.
  * <p>
  * The buffer holds {@code receiveBufferBytes + 1} bytes, so a datagram longer than {@code receiveBufferBytes}
  * is seen as too long rather than silently cut: it is counted in {@link #truncatedFrames()} and dropped (the
