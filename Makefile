@@ -6,7 +6,7 @@ SHELL := /bin/bash
 MVN := mvn -B -q
 NPM_TEST_DIR := repl/src/test/node
 
-.PHONY: all deps test-deps native build demo test bench bench-startup bench-tick-to-trade doctor clean
+.PHONY: all deps test-deps native build demo test bench bench-startup bench-tick-to-trade bench-feed doctor clean
 
 all: build
 
@@ -36,9 +36,13 @@ bench: build
 	bench/run-jmh.sh
 	bench/startup.sh
 	bench/tick-to-trade.sh
+	bench/feed-latency.sh
 
 bench-tick-to-trade: build
 	bench/tick-to-trade.sh
+
+bench-feed: build
+	bench/feed-latency.sh
 
 bench-startup: build
 	bench/startup.sh

@@ -19,26 +19,6 @@
       :logged-in (.loggedIn s) :logins (.logins s)
       :venue-next-ref (.venueNextUserRefNum s) :next-ref (.nextUserRefNum s)})")
 
-(defn- slot-orders-or-wait
-  "Waits up to `timeout-ms` for `(f slot)` to be positive; returns its last value."
-  [f slot timeout-ms]
-  (let [deadline (+ (System/currentTimeMillis) timeout-ms)]
-    (loop []
-      (let [v (f slot)]
-        (if (or (pos? v) (> (System/currentTimeMillis) deadline))
-          v
-          (do (Thread/sleep 250) (recur)))))))
-
-(defn- await-value
-  "Calls `f` until `(ok? value)` or `timeout-ms`; returns the last value."
-  [f ok? timeout-ms]
-  (let [deadline (+ (System/currentTimeMillis) timeout-ms)]
-    (loop []
-      (let [v (f)]
-        (if (or (ok? v) (> (System/currentTimeMillis) deadline))
-          v
-          (do (Thread/sleep 250) (recur)))))))
-
 (deftest ^:integration demo-starts-venue-sim-engine-and-repl
   (let [demo (it/start-process [(it/bin) "demo"])]
     (try
@@ -83,8 +63,8 @@
         (testing "the sample strategy trades against venue-sim: (orders) and (positions) change live"
           (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
                 trading (fn [] (it/read-value socket trading-probe))
-                first-look (await-value trading #(pos? (:sent %)) 30000)
-                filled (await-value trading #(pos? (:fills %)) 90000)]
+                first-look (it/await-value trading #(pos? (:sent %)) 30000)
+                filled (it/await-value trading #(pos? (:fills %)) 90000)]
             (is (pos? (:sent first-look)) "TouchQuoter sends orders")
             (is (pos? (:accepted-by-venue filled)) "venue-sim accepts them")
             (is (pos? (:fills filled)) (str "our quotes get filled: " filled))
@@ -105,7 +85,7 @@
             (is (zero? (:refused-halted halted)) "nor does it keep trying")
             (let [sent (:sent halted)]
               (it/read-value socket "(into {} (unkill!))")
-              (let [after (await-value trading #(> (:sent %) sent) 20000)]
+              (let [after (it/await-value trading #(> (:sent %) sent) 20000)]
                 (is (> (:sent after) sent) "orders flow again after (unkill!)")
                 (is (zero? (:trading-state after)))))))
         (testing "(flatten! \"AAPL\") pulls the quotes and closes the position at the touch"
@@ -130,10 +110,10 @@
             (let [v1 (it/read-value socket "(into {} (dissoc (load-strategy! :mm \"strategies/market_maker.clj\") :shadow))")]
               (is (= :applied (:outcome v1)) (str v1))
               (is (= 1 (:slot v1)) "the first slot the configuration does not use")
-              (is (= #{100} (await-value mm-sizes #(= #{100} %) 5000)) "version 1 quotes 100 shares"))
+              (is (= #{100} (it/await-value mm-sizes #(= #{100} %) 5000)) "version 1 quotes 100 shares"))
             (let [started (System/nanoTime)
                   v2 (it/read-value socket (str "(into {} (dissoc (load-strategy! :mm " (pr-str (str changed)) ") :shadow))"))
-                  sizes (await-value mm-sizes #(= #{41} %) 5000)
+                  sizes (it/await-value mm-sizes #(= #{41} %) 5000)
                   ms (quot (- (System/nanoTime) started) 1000000)]
               (is (= 2 (:version v2)) (str v2))
               (is (= #{41} sizes) "the changed file's quotes, live")
@@ -142,12 +122,12 @@
                                                      " (catch clojure.lang.ExceptionInfo e (ex-message e)))"))]
               (is (string? refused))
               (is (re-find #"refused at compile: Reflection warning" (str refused)) (str refused))
-              (is (= #{41} (await-value mm-sizes #(= #{41} %) 5000)) "the live version keeps trading"))
+              (is (= #{41} (it/await-value mm-sizes #(= #{41} %) 5000)) "the live version keeps trading"))
             (let [back (it/read-value socket "(into {} (rollback! :mm))")]
               (is (= :applied (:outcome back)) (str back))
-              (is (= #{100} (await-value mm-sizes #(= #{100} %) 5000)) "rolled back to version 1"))
+              (is (= #{100} (it/await-value mm-sizes #(= #{100} %) 5000)) "rolled back to version 1"))
             (it/read-value socket "(into {} (unload-strategy! :mm))")
-            (is (empty? (await-value mm-sizes empty? 5000)) "unloaded: its quotes cancelled")))
+            (is (empty? (it/await-value mm-sizes empty? 5000)) "unloaded: its quotes cancelled")))
         (testing "the imbalance taker and the TWAP trade against venue-sim in the demo"
           (let [socket (str (io/file (it/project-dir) "run" "demo" "nrepl.sock"))
                 slot-orders (fn [slot] (it/read-value socket (str "(count (filter #(= " (pr-str (str slot))
@@ -158,7 +138,7 @@
                                                   " {:side 1 :target-shares 300 :duration-s 3 :slice-ms 300"
                                                   " :max-cross-ticks 5}) :shadow))"))]
               (is (= :applied (:outcome twap)) (str twap))
-              (is (pos? (slot-orders-or-wait slot-orders (:slot twap) 10000))
+              (is (pos? (it/await-value #(slot-orders (:slot twap)) pos? 10000))
                   "the TWAP's children fill against the venue's book")
               (is (> (venue-accepted) before)))
             (let [taker (it/read-value socket (str "(into {} (dissoc (load-strategy! :taker"
@@ -166,7 +146,7 @@
                                                    " {:threshold-bps 1000 :confirm-updates 1 :cooldown-ms 200"
                                                    " :size 10}) :shadow))"))]
               (is (= :applied (:outcome taker)) (str taker))
-              (is (pos? (slot-orders-or-wait slot-orders (:slot taker) 20000))
+              (is (pos? (it/await-value #(slot-orders (:slot taker)) pos? 20000))
                   "the taker's IOCs trade when the book leans"))
             (it/read-value socket "(do (unload-strategy! :twap) (unload-strategy! :taker) :ok)")))
         (testing "venue-sim killed and restarted: the session reconnects, resumes, and agrees with the venue"
@@ -176,10 +156,10 @@
                 cmdline (str/split (slurp (io/file "/proc" pid "cmdline")) #"\u0000")
                 before (trading)]
             (.destroyForcibly ^ProcessHandle (.get (ProcessHandle/of (parse-long pid))))
-            (await-value trading #(not (:logged-in %)) 20000)
+            (it/await-value trading #(not (:logged-in %)) 20000)
             (let [venue (it/start-process cmdline)]
               (try
-                (let [back (await-value trading #(and (:logged-in %) (> (:logins %) (:logins before))) 30000)]
+                (let [back (it/await-value trading #(and (:logged-in %) (> (:logins %) (:logins before))) 30000)]
                   (is (:logged-in back) (str back))
                   (is (>= (:venue-next-ref back) 1))
                   (is (<= (:venue-next-ref back) (:next-ref back)) "the venue knows no order the engine did not send")
@@ -189,7 +169,7 @@
                                                             " :unknown-orders]) :old-packets (get-in f [:rejects"
                                                             " :old-packets])))"))
                         f1 (feed-of)
-                        f2 (await-value feed-of #(> (:next-sequence %) (:next-sequence f1)) 10000)]
+                        f2 (it/await-value feed-of #(> (:next-sequence %) (:next-sequence f1)) 10000)]
                     (is (> (:next-sequence f2) (:next-sequence f1)) "the feed goes on after the restart")
                     (is (zero? (:gaps-unrecoverable f2)))
                     (is (zero? (:unknown-orders f2)) "the restarted venue's feed agrees with the book")

@@ -16,15 +16,6 @@
   []
   (set (filter #(.exists (io/file "/var/run/netns" %)) ["czdemo-v" "czdemo-e"])))
 
-(defn- await-value
-  [f ok? timeout-ms]
-  (let [deadline (+ (System/currentTimeMillis) timeout-ms)]
-    (loop []
-      (let [v (f)]
-        (if (or (ok? v) (> (System/currentTimeMillis) deadline))
-          v
-          (do (Thread/sleep 250) (recur)))))))
-
 (deftest ^:integration the-demo-runs-over-af-xdp-across-namespaces
   (if-not (root?)
     (if (= "true" (System/getenv "CI"))
@@ -40,7 +31,7 @@
             (is (str/includes? err "kernel sentinel armed") err)
             (is (not (str/includes? err "could not be opened")) "no fallback to UDP")))
         (testing "the feed comes through the rings, gaps are recovered through the TX ring"
-          (let [feed (await-value #(it/read-value socket "(into {} (dissoc (feed) :rejects))")
+          (let [feed (it/await-value #(it/read-value socket "(into {} (dissoc (feed) :rejects))")
                                   #(pos? (:gaps-recovered %)) 30000)
                 stat (it/read-value socket "(into {} (map (juxt (comp keyword :name) :value)) (counters))")]
             (is (pos? (:messages feed)) (str feed))
@@ -53,7 +44,7 @@
             (is (= 1 (get stat :sentinel-armed)))))
         (testing "TouchQuoter trades against venue-sim over OUCH, across the veth"
           (let [probe "(let [s (#'corezero.ops/trading-snapshot)] {:sent (.ordersSent s) :fills (.fills s)})"
-                trading (await-value #(it/read-value socket probe) #(pos? (:fills %)) 90000)]
+                trading (it/await-value #(it/read-value socket probe) #(pos? (:fills %)) 90000)]
             (is (pos? (:sent trading)) (str trading))
             (is (pos? (:fills trading)) (str trading))))
         (finally

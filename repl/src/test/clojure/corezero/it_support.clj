@@ -147,6 +147,16 @@
   [socket code]
   (read-string (eval-1 socket code)))
 
+(defn await-value
+  "Calls `f` until `(ok? value)` or `timeout-ms`; returns the last value."
+  [f ok? timeout-ms]
+  (let [deadline (+ (System/currentTimeMillis) timeout-ms)]
+    (loop []
+      (let [v (f)]
+        (if (or (ok? v) (> (System/currentTimeMillis) deadline))
+          v
+          (do (Thread/sleep 250) (recur)))))))
+
 (defn proc-threads
   "{:name :cpus} of every thread of process `pid`, from /proc."
   [pid]

@@ -26,12 +26,15 @@ import java.util.stream.Collectors;
  * one run, between two network namespaces joined by a veth pair (made by {@code scripts/netns-pair.sh}; see
  * bench/feed-latency.sh, which creates and always deletes it).
  * <p>
- * <b>Latency.</b> For each of {@code --rounds} rounds, each transport in turn ({@code UDP TPACKET_V2 XDP_NATIVE
+ * <b>Latency.</b> After {@code --warmup-rounds} rounds that are not counted (1 by default: the JIT compiles the
+ * paths on CPU 0, which the sender and the kernel's receive work share), for each of {@code --rounds} rounds, each transport in turn ({@code UDP TPACKET_V2 XDP_NATIVE
  * XDP_SKB}, interleaved so that drift in the machine hits all of them alike), then the floor: a
  * {@link FeedLatencyPhase} with a {@link FeedLatencySender} on CPU 0 sending one MoldUDP64 packet with one ITCH
  * Add Order at {@code --rate} packets a second on a fixed schedule, and a {@link FeedLatencyReceiver} on CPU 1
- * busy-polling the transport: {@code --warmup} seconds discarded, {@code --seconds} recorded. The floor phase runs
- * the receiver's loop over no transport for {@code --floor-seconds}.
+ * busy-polling the transport: {@code --warmup} seconds discarded, {@code --seconds} recorded, then 1 s in which the
+ * kernel counts the receiver thread's system calls. The floor phase runs the receiver's loop over no transport for
+ * {@code --floor-seconds}. The receiver runs SCHED_OTHER unless {@code --fifo PRIORITY} is given (with the default
+ * {@code sched_rt_runtime_us} of 950000 a spinning SCHED_FIFO thread is stopped for 50 ms every second).
  * <p>
  * <b>Throughput.</b> Then each transport once more with the sender unpaced for {@code --throughput-seconds}:
  * frames delivered a second, and the sequence gaps (packets lost).
@@ -40,13 +43,13 @@ import java.util.stream.Collectors;
  * copied to {@code --plot FILE} if given) and one {@code .hgrm} per series. Exits 1 if a phase failed.
  * <p>
  * Usage: {@code FeedLatencyHarness --venue-ns NS --engine-ns NS --engine-if IF --engine-ip IP --engine-mac MAC
- * [--port N] [--rounds N] [--warmup S] [--seconds S] [--rate N] [--floor-seconds S] [--throughput-seconds S]
+ * [--port N] [--rounds N] [--warmup-rounds N] [--warmup S] [--seconds S] [--rate N] [--floor-seconds S] [--throughput-seconds S]
  * [--transports udp,tpacket_v2,xdp_native,xdp_skb] [--fifo PRIORITY] [--out DIR] [--stamp STAMP] [--plot FILE]}.
  */
 public final class FeedLatencyHarness
 {
     private static final String USAGE = "usage: FeedLatencyHarness --venue-ns NS --engine-ns NS --engine-if IF " +
-        "--engine-ip IP --engine-mac MAC [--port N] [--rounds N] [--warmup S] [--seconds S] [--rate N] " +
+        "--engine-ip IP --engine-mac MAC [--port N] [--rounds N] [--warmup-rounds N] [--warmup S] [--seconds S] [--rate N] " +
         "[--floor-seconds S] [--throughput-seconds S] [--transports udp,tpacket_v2,xdp_native,xdp_skb] " +
         "[--fifo PRIORITY] [--out DIR] [--stamp STAMP] [--plot FILE]";
     private static final int SENDER_CPU = 0;
@@ -70,6 +73,7 @@ public final class FeedLatencyHarness
         String engineMac;
         int port = 31_501;
         int rounds = 3;
+        int warmupRounds = 1;
         double warmupSeconds = 2;
         double seconds = 5;
         long rate = 20_000;
@@ -102,6 +106,7 @@ public final class FeedLatencyHarness
                 case "--engine-mac" -> options.engineMac = value;
                 case "--port" -> options.port = Integer.parseInt(value);
                 case "--rounds" -> options.rounds = Integer.parseInt(value);
+                case "--warmup-rounds" -> options.warmupRounds = Integer.parseInt(value);
                 case "--warmup" -> options.warmupSeconds = Double.parseDouble(value);
                 case "--seconds" -> options.seconds = Double.parseDouble(value);
                 case "--rate" -> options.rate = Long.parseLong(value);
@@ -120,7 +125,8 @@ public final class FeedLatencyHarness
             }
         }
         if (null == options.venueNs || null == options.engineNs || null == options.engineInterface ||
-            null == options.engineIp || null == options.engineMac || options.rounds < 1 || options.rate < 1 ||
+            null == options.engineIp || null == options.engineMac || options.rounds < 1 || options.warmupRounds < 0 ||
+            options.rate < 1 ||
             options.seconds <= 0 || options.warmupSeconds < 0 || options.throughputSeconds < 0 ||
             options.floorSeconds < 0 || options.transports.isEmpty() || !NativeSys.isAvailable())
         {
@@ -153,8 +159,16 @@ public final class FeedLatencyHarness
         final List<FeedLatencyPhase.Result> floors = new ArrayList<>();
         final List<FeedLatencyPhase.Result> throughput = new ArrayList<>();
         println();
-        println("phase              round  transport (as it describes itself)                      frames    gaps " +
+        println("phase                round  transport (as it describes itself)                      frames    gaps " +
             "syscalls/s   p50 us   p99 us   max us");
+        for (int round = 1; round <= options.warmupRounds; round++)
+        {
+            for (final FeedLatencyTransport transport : options.transports)
+            {
+                phaseLine("warm-up, discarded", FeedLatencyPhase.run(setting, transport, round, options.rate,
+                    nanos(options.warmupSeconds), nanos(options.seconds)));
+            }
+        }
         for (int round = 1; round <= options.rounds; round++)
         {
             for (final FeedLatencyTransport transport : options.transports)
@@ -228,9 +242,9 @@ public final class FeedLatencyHarness
     {
         final Histogram histogram = FeedLatencyTransport.FLOOR == result.transport() ?
             result.loopGaps() : result.fromSend();
-        println(String.format(Locale.ROOT, "%-18s %5d  %-52.52s %9d %7d %10s %8.2f %8.2f %8.1f", kind,
+        println(String.format(Locale.ROOT, "%-20.20s %5d  %-52.52s %9d %7d %10s %8.2f %8.2f %8.1f", kind,
             result.round(), result.transport().name() + ": " + result.description(), result.frames(), result.gaps(),
-            result.syscalls() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", result.syscalls() / result.seconds()),
+            result.syscalls() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", result.syscalls() / result.countSeconds()),
             LatencySeries.micros(histogram.getValueAtPercentile(50)),
             LatencySeries.micros(histogram.getValueAtPercentile(99)),
             LatencySeries.micros(histogram.getMaxValue())));
@@ -261,10 +275,10 @@ public final class FeedLatencyHarness
             options.engineInterface + " " + options.engineIp + " " + options.engineMac + ", UDP port " + options.port);
         println("packet   MoldUDP64 with one ITCH Add Order, " + FeedLatencyDescriptor.PACKET_LENGTH +
             " bytes of UDP payload; send time and scheduled time in the packet (System.nanoTime)");
-        println("latency  " + options.rounds + " rounds of " + options.transports.stream().map(Enum::name)
+        println("latency  " + options.warmupRounds + " uncounted warm-up round(s), then " + options.rounds + " rounds of " + options.transports.stream().map(Enum::name)
             .collect(Collectors.joining(" ")) + " then the floor; each: fresh threads and transport, " +
             options.warmupSeconds + " s warm-up discarded, " + options.seconds + " s measured at " + options.rate +
-            " packets/s on a fixed schedule (open loop)");
+            " packets/s on a fixed schedule (open loop), then 1 s counting the receiver's system calls");
         println("thruput  each transport " + options.throughputSeconds + " s (after 1 s) with the sender unpaced");
     }
 
@@ -303,7 +317,8 @@ public final class FeedLatencyHarness
     {
         try
         {
-            return Files.readString(Paths.get(file)).strip();
+            // Not Files.readString: for a sysctl file, which reports a size of 0, it returns the first byte only.
+            return String.join(" ", Files.readAllLines(Paths.get(file))).strip();
         }
         catch (final IOException ex)
         {

@@ -10,14 +10,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One phase of the feed benchmark: a fresh receiver thread opens one transport on the hot CPU, a fresh sender
- * thread sends to it from the venue namespace, the phase warms up, then measures, and both threads end and the
- * transport is closed. The receiver thread's system calls and context switches are counted by the kernel
- * ({@link KernelEntryCounters} on its thread id, read from this thread) over exactly the measurement window.
+ * thread sends to it from the venue namespace, the phase warms up, measures latency, then counts the receiver
+ * thread's system calls and context switches for {@link #COUNT_NS} with the traffic unchanged
+ * ({@link KernelEntryCounters} on its thread id, opened and read from this thread); then both threads end and the
+ * transport is closed.
+ * <p>
+ * The counting has its own window, after the latency window, because it perturbs what it counts: while any
+ * {@code raw_syscalls} tracepoint is enabled the kernel sends every system call of every thread through its slow
+ * path (the tracepoint hook), which would add to kernel UDP's {@code recvfrom} per poll, and to the sender's
+ * {@code sendto}, and to nothing on the ring paths.
  */
 final class FeedLatencyPhase
 {
     private static final long READY_TIMEOUT_MS = 10_000;
     private static final long JOIN_TIMEOUT_MS = 10_000;
+
+    /** Length of the system call counting window. */
+    static final long COUNT_NS = TimeUnit.SECONDS.toNanos(1);
 
     private FeedLatencyPhase()
     {
@@ -54,10 +63,11 @@ final class FeedLatencyPhase
      * @param reordered       frames behind a later one.
      * @param negative        samples received before they were sent (clamped to 0).
      * @param loops           receiver loop iterations.
-     * @param windowNs        the measurement window, as this thread timed it (the counters' window).
-     * @param syscalls        receiver thread's system calls in the window, or -1 if not counted.
+     * @param windowNs        the latency window, as this thread timed it.
+     * @param countNs         the counting window, as this thread timed it.
+     * @param syscalls        receiver thread's system calls in the counting window, or -1 if not counted.
      * @param contextSwitches its context switches, or -1.
-     * @param sent            packets the sender sent in the window.
+     * @param sent            packets the sender sent in the latency window.
      * @param ringDrops       the ring's own drop counter over the whole phase, or -1.
      * @param kicks           ring wake-up system calls over the whole phase, or -1.
      * @param gcCount         garbage collections in the window.
@@ -67,12 +77,17 @@ final class FeedLatencyPhase
     record Result(
         FeedLatencyTransport transport, int round, long ratePerSecond, String description, String policy,
         Histogram fromSend, Histogram fromSchedule, Histogram loopGaps, long frames, long gaps, long reordered,
-        long negative, long loops, long windowNs, long syscalls, long contextSwitches, long sent, long ringDrops,
+        long negative, long loops, long windowNs, long countNs, long syscalls, long contextSwitches, long sent, long ringDrops,
         long kicks, long gcCount, long gcMillis, String problem)
     {
         double seconds()
         {
             return windowNs / 1e9;
+        }
+
+        double countSeconds()
+        {
+            return Math.max(1, countNs) / 1e9;
         }
     }
 
@@ -109,16 +124,6 @@ final class FeedLatencyPhase
         }
 
         String problem = null;
-        KernelEntryCounters counters = null;
-        try
-        {
-            counters = KernelEntryCounters.open(receiver.tid());
-        }
-        catch (final IllegalStateException ex)
-        {
-            problem = "system calls not counted: " + ex.getMessage();
-        }
-
         FeedLatencySender sender = null;
         Thread senderThread = null;
         if (FeedLatencyTransport.FLOOR != transport)
@@ -132,28 +137,41 @@ final class FeedLatencyPhase
         }
 
         TimeUnit.NANOSECONDS.sleep(warmupNs);
-        final long[] before = new long[4];
-        final long[] after = new long[4];
         final long gcCountBefore = gcCount();
         final long gcMillisBefore = gcMillis();
-        if (null != counters)
-        {
-            counters.readAll(before);
-        }
         final long sentBefore = null == sender ? 0 : sender.sent();
         final long startNs = System.nanoTime();
         receiver.phase(FeedLatencyReceiver.MEASURE);
-
         TimeUnit.NANOSECONDS.sleep(measureNs);
-        if (null != counters)
-        {
-            counters.readAll(after);
-        }
+        receiver.phase(FeedLatencyReceiver.COUNT);
         final long sentAfter = null == sender ? 0 : sender.sent();
         final long windowNs = System.nanoTime() - startNs;
-        receiver.phase(FeedLatencyReceiver.STOP);
         final long gcCount = gcCount() - gcCountBefore;
         final long gcMillis = gcMillis() - gcMillisBefore;
+
+        final long[] before = new long[4];
+        final long[] after = new long[4];
+        long countNs = 0;
+        KernelEntryCounters counters = null;
+        try
+        {
+            counters = KernelEntryCounters.open(receiver.tid());
+            counters.readAll(before);
+            final long countStartNs = System.nanoTime();
+            TimeUnit.NANOSECONDS.sleep(COUNT_NS);
+            counters.readAll(after);
+            countNs = System.nanoTime() - countStartNs;
+        }
+        catch (final IllegalStateException ex)
+        {
+            problem = "system calls not counted: " + ex.getMessage();
+            if (null != counters)
+            {
+                counters.close();
+                counters = null;
+            }
+        }
+        receiver.phase(FeedLatencyReceiver.STOP);
 
         if (null != sender)
         {
@@ -184,7 +202,7 @@ final class FeedLatencyPhase
 
         return new Result(transport, round, ratePerSecond, receiver.description(), receiver.policy(),
             receiver.fromSend(), receiver.fromSchedule(), receiver.loopGaps(), receiver.frames(), receiver.gaps(),
-            receiver.reordered(), receiver.negative(), receiver.loops(), windowNs,
+            receiver.reordered(), receiver.negative(), receiver.loops(), windowNs, countNs,
             null == counters ? -1 : after[KernelEntryCounters.SYSCALLS] - before[KernelEntryCounters.SYSCALLS],
             null == counters ? -1 :
                 after[KernelEntryCounters.CONTEXT_SWITCHES] - before[KernelEntryCounters.CONTEXT_SWITCHES],
@@ -197,7 +215,7 @@ final class FeedLatencyPhase
     {
         final Histogram empty = new Histogram(FeedLatencyReceiver.MAX_NS, 3);
         return new Result(transport, round, ratePerSecond, receiver.description(), receiver.policy(), empty, empty,
-            empty, 0, 0, 0, 0, 0, 1, -1, -1, 0, -1, -1, 0, 0, problem);
+            empty, 0, 0, 0, 0, 0, 1, 1, -1, -1, 0, -1, -1, 0, 0, problem);
     }
 
     private static long gcCount()

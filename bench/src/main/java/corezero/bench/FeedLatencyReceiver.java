@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * the start of the next). Nothing on this path allocates: the histograms are sized up front (values are clamped
  * to 10 s) and reset in place when measurement starts.
  * <p>
- * The controlling thread moves it through {@link #WARMUP} (frames handled, nothing kept), {@link #MEASURE} and
- * {@link #STOP}; the results are read after {@link Thread#join}.
+ * The controlling thread moves it through {@link #WARMUP} (frames handled, nothing kept), {@link #MEASURE},
+ * {@link #COUNT} (frames handled, nothing kept) and {@link #STOP}, in that order; the results are read after
+ * {@link Thread#join}.
  */
 final class FeedLatencyReceiver implements Runnable, FrameHandler
 {
@@ -30,8 +31,10 @@ final class FeedLatencyReceiver implements Runnable, FrameHandler
     static final int WARMUP = 0;
     /** Frames are recorded. */
     static final int MEASURE = 1;
+    /** Frames are handled, nothing more is recorded (the system calls are being counted). */
+    static final int COUNT = 2;
     /** The loop ends and the transport is closed. */
-    static final int STOP = 2;
+    static final int STOP = 3;
 
     /** Largest value recorded; longer ones are recorded as this. */
     static final long MAX_NS = TimeUnit.SECONDS.toNanos(10);
@@ -56,7 +59,9 @@ final class FeedLatencyReceiver implements Runnable, FrameHandler
     private volatile String description = "";
     private volatile String policy = "";
 
-    // Receiver thread only.
+    // Receiver thread only. Recording from the start, so that the warm-up runs (and the JIT compiles) exactly the
+    // code that is measured; the histograms are reset when measurement starts, and recording stops after it.
+    private boolean recording = true;
     private boolean measuring;
     private long expectedSequence = 1;
     private long frames;
@@ -166,26 +171,33 @@ final class FeedLatencyReceiver implements Runnable, FrameHandler
                     previousNs = measureStartNs;
                     continue;
                 }
-                break;
+                if (measuring)
+                {
+                    measuring = false;
+                    recording = false;
+                    measureNs = System.nanoTime() - measureStartNs;
+                    measuredFrames = frames - framesBefore;
+                    measuredGaps = gaps - gapsBefore;
+                    measuredReordered = reordered - reorderedBefore;
+                    measuredNegative = negative - negativeBefore;
+                    loops = loopCount;
+                }
+                if (STOP == phase)
+                {
+                    break;
+                }
             }
 
             final long nowNs = System.nanoTime();
             final long gapNs = nowNs - previousNs;
             previousNs = nowNs;
-            if (gapNs > HICCUP_NS)
+            if (gapNs > HICCUP_NS && recording)
             {
                 loopGaps.recordValue(Math.min(gapNs, MAX_NS));
             }
             loopCount++;
             open.poll(this, POLL_LIMIT);
         }
-        measureNs = System.nanoTime() - measureStartNs;
-        measuring = false;
-        measuredFrames = frames - framesBefore;
-        measuredGaps = gaps - gapsBefore;
-        measuredReordered = reordered - reorderedBefore;
-        measuredNegative = negative - negativeBefore;
-        loops = loopCount;
     }
 
     /** {@inheritDoc} */
@@ -208,7 +220,7 @@ final class FeedLatencyReceiver implements Runnable, FrameHandler
         }
         expectedSequence = Math.max(expectedSequence, sequence + 1);
 
-        if (measuring)
+        if (recording)
         {
             final long sentNs = FeedLatencyDescriptor.sentNs(buffer, offset);
             final long latencyNs = nowNs - sentNs;
@@ -222,7 +234,7 @@ final class FeedLatencyReceiver implements Runnable, FrameHandler
         }
     }
 
-    /** @param phase {@link #MEASURE} or {@link #STOP}; from the controlling thread. */
+    /** @param phase {@link #MEASURE}, {@link #COUNT} or {@link #STOP}; from the controlling thread. */
     void phase(final int phase)
     {
         this.phase = phase;

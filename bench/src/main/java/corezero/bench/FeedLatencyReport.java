@@ -50,7 +50,7 @@ final class FeedLatencyReport
                 transport.colour, false, sum(latency, transport, FeedLatencyPhase.Result::loopGaps)));
         }
         loopGaps.put(FeedLatencyTransport.FLOOR, new LatencySeries(FeedLatencyTransport.FLOOR.label +
-            ": loop gaps > 1 us", "floor-loop-gaps", FeedLatencyTransport.FLOOR.colour, true,
+            ": gaps > 1 us", "floor-loop-gaps", FeedLatencyTransport.FLOOR.colour, true,
             sum(floors, FeedLatencyTransport.FLOOR, FeedLatencyPhase.Result::loopGaps)));
     }
 
@@ -141,7 +141,8 @@ final class FeedLatencyReport
         }
 
         out.accept("");
-        out.accept("Receiver thread during the measured windows, all rounds (per second of measurement):");
+        out.accept("Receiver thread, all rounds: frames to max gap over the latency windows; syscalls/s and ctxsw/s " +
+            "over the 1 s counting window after each (same traffic, latency not recorded):");
         out.accept(String.format(Locale.ROOT, "%-24s %9s %6s %6s %6s %11s %10s %11s %10s %9s %8s %7s %4s",
             "", "frames/s", "gaps", "reord", "neg", "syscalls/s", "ctxsw/s", "polls/s", "gaps>1us/s", "maxgap us",
             "ringdrop", "kicks", "GCs"));
@@ -174,7 +175,7 @@ final class FeedLatencyReport
                 out.accept(String.format(Locale.ROOT, "%-24s %10.0f %12.0f %10d %8.2f %11s %9d %9.1f",
                     result.transport().label, result.sent() / seconds, result.frames() / seconds, result.gaps(),
                     100.0 * result.gaps() / Math.max(1, result.gaps() + result.frames()),
-                    result.syscalls() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", result.syscalls() / seconds),
+                    result.syscalls() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", result.syscalls() / result.countSeconds()),
                     result.ringDrops(), p(result.fromSend(), 50)));
             }
         }
@@ -207,6 +208,7 @@ final class FeedLatencyReport
         final FeedLatencyTransport transport, final List<FeedLatencyPhase.Result> results)
     {
         double seconds = 0;
+        double countSeconds = 0;
         long frames = 0;
         long gaps = 0;
         long reordered = 0;
@@ -226,6 +228,7 @@ final class FeedLatencyReport
                 continue;
             }
             seconds += result.seconds();
+            countSeconds += result.countSeconds();
             frames += result.frames();
             gaps += result.gaps();
             reordered += result.reordered();
@@ -243,10 +246,11 @@ final class FeedLatencyReport
             loopGaps.add(result.loopGaps());
         }
         seconds = Math.max(seconds, 1e-9);
+        countSeconds = Math.max(countSeconds, 1e-9);
         return String.format(Locale.ROOT, "%-24s %9.0f %6d %6d %6d %11s %10s %11.0f %10.0f %9.1f %8s %7s %4d",
             transport.label, frames / seconds, gaps, reordered, negative,
-            counted ? String.format(Locale.ROOT, "%.0f", syscalls / seconds) : "n/a",
-            counted ? String.format(Locale.ROOT, "%.1f", contextSwitches / seconds) : "n/a",
+            counted ? String.format(Locale.ROOT, "%.0f", syscalls / countSeconds) : "n/a",
+            counted ? String.format(Locale.ROOT, "%.1f", contextSwitches / countSeconds) : "n/a",
             loops / seconds, loopGaps.getTotalCount() / seconds, LatencySeries.micros(loopGaps.getMaxValue()),
             ringDrops < 0 ? "-" : Long.toString(ringDrops), kicks < 0 ? "-" : Long.toString(kicks), gcs);
     }
@@ -275,7 +279,7 @@ final class FeedLatencyReport
         out.accept(String.format(Locale.ROOT, "goal     AF_XDP native p50 / kernel UDP p50 = %.3f / %.3f us = %.2fx " +
             "(goal <= %.1fx): %s", p(xdp.histogram(), 50), p(udp.histogram(), 50), ratio, goalRatio,
             ratio <= goalRatio ? "MET" : "NOT MET"));
-        out.accept("goal     system calls by the AF_XDP native receiver thread in the measured windows: " +
+        out.accept("goal     system calls by the AF_XDP native receiver thread in its counting windows: " +
             (counted ? syscalls + (0 == syscalls ? ": MET (zero)" : ": NOT MET") : "not counted"));
     }
 

@@ -28,7 +28,7 @@ enum FeedLatencyTransport
     /** AF_XDP, the XDP program run on the generic path after the socket buffer is built. */
     XDP_SKB("AF_XDP SKB", "#ff7f0e"),
     /** No transport: the same loop, polling a source that is always empty. */
-    FLOOR("idle loop, no transport", "#7f7f7f");
+    FLOOR("floor (loop alone)", "#7f7f7f");
 
     /** Size of every frame buffer: one MTU frame fits. */
     static final int FRAME_SIZE = 2048;
