@@ -25,7 +25,8 @@
             :command-drain-limit EngineConfig/DEFAULT_COMMAND_DRAIN_LIMIT
             :command-ring-bytes EngineConfig/DEFAULT_RING_CAPACITY
             :reply-ring-bytes EngineConfig/DEFAULT_RING_CAPACITY
-            :hand-off-slots EngineConfig/DEFAULT_HAND_OFF_SLOTS}
+            :hand-off-slots EngineConfig/DEFAULT_HAND_OFF_SLOTS
+            :kernel-sentinel true}
    :ops {:command-timeout-ms 1000}
    :books {:max-orders EngineConfig/DEFAULT_MAX_ORDERS
            :max-levels EngineConfig/DEFAULT_MAX_LEVELS_PER_SIDE
@@ -110,7 +111,8 @@
              :recovery-buffer-bytes :retry-ms :max-retries
              :interface :queue :xdp-mode :zero-copy :frame-size :frames :fallback}
    [:repl] #{:socket :tcp :allow-non-loopback :port-file}
-   [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots}
+   [:engine] #{:stall-threshold-us :command-drain-limit :command-ring-bytes :reply-ring-bytes :hand-off-slots
+               :kernel-sentinel}
    [:ops] #{:command-timeout-ms}
    [:venue-sim] #{:netns :itch :feed :rerequest-port :session :rate :drop-every :ouch :ouch-user :ouch-password
                   :ouch-session :flow-rate :seed :state-dir :ouch-latency-us :reject-every}})
@@ -196,7 +198,9 @@
              [:engine :command-ring-bytes] command-ring-bytes "a power of two >= 1024")
       (check (and (power-of-two? reply-ring-bytes) (>= reply-ring-bytes 1024))
              [:engine :reply-ring-bytes] reply-ring-bytes "a power of two >= 1024")
-      (check (pos-int? hand-off-slots) [:engine :hand-off-slots] hand-off-slots "a positive integer"))
+      (check (pos-int? hand-off-slots) [:engine :hand-off-slots] hand-off-slots "a positive integer")
+      (check (boolean? (:kernel-sentinel engine)) [:engine :kernel-sentinel] (:kernel-sentinel engine)
+             "true (count the hot thread's kernel entries) or false"))
     (check (pos-int? (:command-timeout-ms ops)) [:ops :command-timeout-ms] (:command-timeout-ms ops)
            "a positive integer of milliseconds")
     (let [{:keys [max-orders max-levels max-books]} (:books cfg)]
@@ -421,6 +425,7 @@
                        (* 1000 (long (:stall-threshold-us e)))
                        (int (:hand-off-slots e)))
         (.withBooks (int (:max-orders b)) (int (:max-levels b)) (int (:max-books b)))
+        (.withKernelSentinel (boolean (:kernel-sentinel e)))
         (.withFeed (->feed-config cfg))
         (.withOrderEntry (->order-entry-config cfg))
         (with-strategies cfg))))

@@ -20,7 +20,9 @@
     (is (= [1] (:hot-cores cfg)))
     (is (= "127.0.0.1" (get-in cfg [:repl :tcp :host])))
     (is (instance? EngineConfig (config/->engine-config cfg)))
-    (is (= 100000 (.stallThresholdNs (config/->engine-config cfg))))))
+    (is (= 100000 (.stallThresholdNs (config/->engine-config cfg))))
+    (is (true? (.kernelSentinel (config/->engine-config cfg))) "the sentinel is on unless turned off")
+    (is (false? (.kernelSentinel (config/->engine-config (config/parse "{:engine {:kernel-sentinel false}}" "t")))))))
 
 (deftest the-xdp-demo-config-reads-the-feed-from-af-xdp-across-namespaces
   (let [project (System/getProperty "corezero.project.dir")
@@ -66,6 +68,7 @@
    ["{:repl {:socket nil :tcp nil}}" [:repl] "at least one of :socket or :tcp"]
    ["{:engine {:command-ring-bytes 1000}}" [:engine :command-ring-bytes] "a power of two >= 1024"]
    ["{:engine {:stall-threshold-us 0}}" [:engine :stall-threshold-us] "a positive integer of microseconds"]
+   ["{:engine {:kernel-sentinel 1}}" [:engine :kernel-sentinel] "true (count the hot thread's kernel entries) or false"]
    ["{:ops {:command-timeout-ms \"1s\"}}" [:ops :command-timeout-ms] "a positive integer of milliseconds"]
    ["{:feed {:bind \"nowhere\"}}" [:feed :bind] "\"HOST:PORT\" to receive on"]
    ["{:feed {:transport :tcp :bind \"127.0.0.1:1\"}}" [:feed :transport] ":udp, :shm, :xdp or :packet-ring"]

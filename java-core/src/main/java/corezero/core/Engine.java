@@ -116,7 +116,8 @@ public final class Engine implements AutoCloseable
 
         final ReplyPoller replyPoller = new ReplyPoller(replyRing);
         sentinel = new KernelSentinel(agent::threadId, counters,
-            null != feed && feed.transport() instanceof RingTransport ? (RingTransport)feed.transport() : null);
+            null != feed && feed.transport() instanceof RingTransport ? (RingTransport)feed.transport() : null,
+            config.kernelSentinel());
         replyRunner = new AgentRunner(
             new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
             Throwable::printStackTrace, null, new CompositeAgent(replyPoller, sentinel));

@@ -42,12 +42,19 @@ public final class KernelSentinel implements Agent
      * @param hotThreadId the hot thread's id, 0 until it has started.
      * @param counters    where the counts go.
      * @param ring        the feed's ring transport, or null when the feed is not on a ring.
+     * @param armed       false to leave the perf counters closed (the ring's counters are still published).
      */
-    public KernelSentinel(final IntSupplier hotThreadId, final EngineCounters counters, final RingTransport ring)
+    public KernelSentinel(
+        final IntSupplier hotThreadId, final EngineCounters counters, final RingTransport ring, final boolean armed)
     {
         this.hotThreadId = hotThreadId;
         this.counters = counters;
         this.ring = ring;
+        if (!armed)
+        {
+            tried = true;
+            unavailableReason = "off in the configuration (:engine :kernel-sentinel false)";
+        }
     }
 
     /** {@inheritDoc} */
