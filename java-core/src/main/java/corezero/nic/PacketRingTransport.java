@@ -2,7 +2,6 @@ package corezero.nic;
 
 import corezero.sys.Errno;
 import corezero.sys.NativeNic;
-import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -66,7 +65,7 @@ import static corezero.sys.NativeNic.PR_TX_FRAMES;
  * Thread: one polling thread does everything, senders included; {@link #close} from it too, or after it has
  * stopped (the rings are unmapped). Counters may be read from any thread.
  */
-public final class PacketRingTransport implements RingTransport
+public final class PacketRingTransport extends AbstractRingTransport
 {
     private static final int EBUSY = 16;
     private static final int ENOBUFS = 105;
@@ -78,7 +77,6 @@ public final class PacketRingTransport implements RingTransport
     private final int txFrames;
     private final int txDataOffset;
     private final RawUdpParser parser;
-    private final RingCounters counters = new RingCounters();
     private final RingKicker kicker;
     private final Runnable release;
     private final PacketRingOptions options;
@@ -318,22 +316,9 @@ public final class PacketRingTransport implements RingTransport
     }
 
     /** {@inheritDoc} */
-    public boolean sendFrame(final DirectBuffer frame, final int offset, final int length)
+    TxFrameRing txFrameRing()
     {
-        final TxFrameRing ring = txSide;
-        if (length < 1 || length > ring.maxFrameLength() || offset < 0 || offset > frame.capacity() - length)
-        {
-            counters.increment(RingCounters.FRAMES_NOT_SENT);
-            return false;
-        }
-        final int slot = ring.claim();
-        if (slot < 0)
-        {
-            return false;
-        }
-        ring.frameBuffer().putBytes(slot, frame, offset, length);
-        ring.post(slot, length);
-        return true;
+        return txSide;
     }
 
     /** {@inheritDoc} */
@@ -352,33 +337,6 @@ public final class PacketRingTransport implements RingTransport
     public String description()
     {
         return description;
-    }
-
-    /** @return frames accepted and handed to handlers. */
-    public long framesReceived()
-    {
-        return counters.get(RingCounters.FRAMES_RECEIVED);
-    }
-
-    /** @return UDP payload bytes handed to handlers. */
-    public long bytesReceived()
-    {
-        return counters.get(RingCounters.BYTES_RECEIVED);
-    }
-
-    /**
-     * @param reason a {@link RawUdpReason} code.
-     * @return frames dropped for that reason; 0 for {@link RawUdpReason#OK}.
-     */
-    public long malformedFrames(final int reason)
-    {
-        return counters.malformed(reason);
-    }
-
-    /** @return frames dropped as malformed, all reasons. */
-    public long malformedFrames()
-    {
-        return counters.malformed();
     }
 
     /** @return RX slots whose {@code tp_mac} and {@code tp_snaplen} do not fit the slot, dropped. */
@@ -400,30 +358,6 @@ public final class PacketRingTransport implements RingTransport
     public long checksumNotReadyFrames()
     {
         return counters.get(RingCounters.CHECKSUM_NOT_READY);
-    }
-
-    /** @return transmit wake-ups (system calls), one per frame sent and one per retry. */
-    public long transmitKicks()
-    {
-        return counters.get(RingCounters.TX_KICKS);
-    }
-
-    /** @return wake-ups that returned an errno. */
-    public long kickErrors()
-    {
-        return counters.get(RingCounters.KICK_ERRORS);
-    }
-
-    /** @return frames posted to the TX ring, all senders. */
-    public long framesSent()
-    {
-        return counters.get(RingCounters.FRAMES_SENT);
-    }
-
-    /** @return sends the TX side refused: next slot not yet sent by the kernel, or closed (all senders). */
-    public long framesNotSent()
-    {
-        return counters.get(RingCounters.FRAMES_NOT_SENT);
     }
 
     /** @return TX slots the kernel refused as TP_STATUS_WRONG_FORMAT, reused. */

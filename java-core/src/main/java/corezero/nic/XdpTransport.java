@@ -2,7 +2,6 @@ package corezero.nic;
 
 import corezero.sys.Errno;
 import corezero.sys.NativeNic;
-import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -50,7 +49,7 @@ import static corezero.sys.NativeNic.XDP_UMEM_BYTES;
  * Thread: one polling thread does everything, senders included; {@link #close} from it too, or after it has
  * stopped (the rings are unmapped). Counters may be read from any thread.
  */
-public final class XdpTransport implements RingTransport
+public final class XdpTransport extends AbstractRingTransport
 {
     private static final int EBUSY = 16;
     private static final int ENOBUFS = 105;
@@ -68,7 +67,6 @@ public final class XdpTransport implements RingTransport
     private final boolean copyMode;
     private final long[] freeFrames;
     private final RawUdpParser parser;
-    private final RingCounters counters = new RingCounters();
     private final RingKicker kicker;
     private final Runnable release;
     private final XdpOptions options;
@@ -324,22 +322,9 @@ public final class XdpTransport implements RingTransport
     }
 
     /** {@inheritDoc} */
-    public boolean sendFrame(final DirectBuffer frame, final int offset, final int length)
+    TxFrameRing txFrameRing()
     {
-        final TxFrameRing ring = txRing;
-        if (length < 1 || length > ring.maxFrameLength() || offset < 0 || offset > frame.capacity() - length)
-        {
-            counters.increment(RingCounters.FRAMES_NOT_SENT);
-            return false;
-        }
-        final int slot = ring.claim();
-        if (slot < 0)
-        {
-            return false;
-        }
-        ring.frameBuffer().putBytes(slot, frame, offset, length);
-        ring.post(slot, length);
-        return true;
+        return txRing;
     }
 
     /** {@inheritDoc} */
@@ -358,33 +343,6 @@ public final class XdpTransport implements RingTransport
     public String description()
     {
         return description;
-    }
-
-    /** @return frames accepted and handed to handlers. */
-    public long framesReceived()
-    {
-        return counters.get(RingCounters.FRAMES_RECEIVED);
-    }
-
-    /** @return UDP payload bytes handed to handlers. */
-    public long bytesReceived()
-    {
-        return counters.get(RingCounters.BYTES_RECEIVED);
-    }
-
-    /**
-     * @param reason a {@link RawUdpReason} code.
-     * @return frames dropped for that reason; 0 for {@link RawUdpReason#OK}.
-     */
-    public long malformedFrames(final int reason)
-    {
-        return counters.malformed(reason);
-    }
-
-    /** @return frames dropped as malformed, all reasons. */
-    public long malformedFrames()
-    {
-        return counters.malformed();
     }
 
     /** @return RX or completion descriptors outside the UMEM or past their frame (a kernel or layout bug). */
@@ -406,30 +364,6 @@ public final class XdpTransport implements RingTransport
     public long receiveKicks()
     {
         return counters.get(RingCounters.RX_KICKS);
-    }
-
-    /** @return transmit wake-ups (system calls). */
-    public long transmitKicks()
-    {
-        return counters.get(RingCounters.TX_KICKS);
-    }
-
-    /** @return wake-ups that returned an errno. */
-    public long kickErrors()
-    {
-        return counters.get(RingCounters.KICK_ERRORS);
-    }
-
-    /** @return frames posted to the TX ring, all senders. */
-    public long framesSent()
-    {
-        return counters.get(RingCounters.FRAMES_SENT);
-    }
-
-    /** @return sends the TX side refused: no free TX frame, or closed (all senders). */
-    public long framesNotSent()
-    {
-        return counters.get(RingCounters.FRAMES_NOT_SENT);
     }
 
     /** @return TX frames free now. Polling thread only. */
