@@ -59,7 +59,18 @@
         (finally
           (engine/stop!))))))
 
-(use-fixtures :each with-engine)
+(def ^:private test-max-event-us
+  "The shadow run's event budget in these tests: the product's 200 µs would be a timing test on this shared VM,
+  where a good fixture's longest event was once measured at 290 µs of CPU inside the full suite. The slow fixture
+  spins 1 ms, well over it."
+  600)
+
+(defn- with-test-budget
+  [f]
+  (with-redefs [s/default-opts (assoc s/default-opts :max-event-us test-max-event-us)]
+    (f)))
+
+(use-fixtures :each with-test-budget with-engine)
 
 (defn- row
   [id]
@@ -188,8 +199,8 @@
             #(is (>= (get-in % [:shadow :bytes-per-event]) 16.0))]
            ["throws_after" :shadow #"threw on event \d+: java.lang.IllegalStateException: broken on purpose"
             #(is (instance? IllegalStateException (:failure %)))]
-           ["slow" :shadow #"its longest event took \d+ µs of CPU \(\d+ µs\), over :max-event-us 200"
-            #(is (> (get-in % [:shadow :max-event-cpu-us]) 200))]]]
+           ["slow" :shadow #"its longest event took \d+ µs of CPU \(\d+ µs\), over :max-event-us 600"
+            #(is (> (get-in % [:shadow :max-event-cpu-us]) test-max-event-us))]]]
     (testing file
       (let [ex (refusal :t (fixture file))]
         (is (some? ex))
