@@ -5,7 +5,7 @@
   config, `options` for the keys and defaults):
   - every IRQ allowed on a hot core is moved to the ops core (/proc/irq/N/smp_affinity_list), and so is
     /proc/irq/default_smp_affinity, the mask new IRQs start with; IRQs the kernel will not move (managed or
-    per-CPU ones answer EIO) are reported as refused;
+    per-CPU ones answer EIO, some virtio ones EPERM) are reported as refused;
   - /proc/sys/vm/nr_hugepages is raised to :huge-pages (never lowered: another user's reservation stays);
   - transparent huge pages, enabled and defrag;
   - /proc/sys/kernel/sched_rt_runtime_us, and, when asked, kernel.timer_migration and vm.stat_interval.
@@ -270,6 +270,8 @@
     (cond
       ;; EIO: the kernel will not do it (managed or per-CPU IRQs); expected, not an error
       (str/includes? msg "Input/output error") {:status :refused :reason "the kernel refused (EIO)"}
+      ;; EPERM to root: an IRQ the kernel keeps where it is (seen on this VM's virtio IRQs); not an error either
+      (str/includes? msg "Operation not permitted") {:status :refused :reason "the kernel refused (EPERM)"}
       (str/includes? msg "Permission denied") {:status :denied :reason "permission denied"}
       (str/includes? msg "Read-only file system") {:status :denied :reason "read-only file system"}
       (and (instance? FileNotFoundException e) (str/includes? msg "No such file"))

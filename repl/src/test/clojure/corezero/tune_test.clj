@@ -145,6 +145,20 @@
       (tune/undo! opts ctx)
       (is (= before (read-tree root))))))
 
+(deftest an-irq-that-answers-eperm-to-root-is-refused-too
+  (with-host [root ctx untuned-host]
+    (let [;; seen on this VM: a virtio IRQ answers EPERM even to root
+          write-fn (fn [path text]
+                     (if (str/ends-with? path "/proc/irq/24/smp_affinity_list")
+                       (throw (IOException. "Operation not permitted"))
+                       (tune/write-value! path text)))
+          r (tune/apply! (tune/options cfg) (assoc ctx :write-fn write-fn))
+          irq24 (first (filter #(= "irq 24" (:label %)) (:results r)))]
+      (is (= :refused (:status irq24)))
+      (is (str/includes? (:reason irq24) "EPERM"))
+      (is (= "0-3\n" (value root "/proc/irq/24/smp_affinity_list")))
+      (is (= "0\n" (value root "/proc/irq/26/smp_affinity_list")) "the other IRQs still moved"))))
+
 (deftest refused-irq-writes-are-reported-not-errors
   (with-host [root ctx untuned-host]
     (let [opts (tune/options cfg)
