@@ -476,9 +476,10 @@
       :else
       (let [pause-ms (when (integer? period) (quot (- (long period) (long runtime)) 1000))]
         (row "RT throttling" (str "sched_rt_runtime_us " runtime) :warn
-             (str "sysctl -w kernel.sched_rt_runtime_us=-1 (only while testing: a SCHED_FIFO hot thread is paused"
+             (str "bin/corezero tune apply, or sysctl -w kernel.sched_rt_runtime_us=-1, on a host whose hot core is "
+                  "isolated (a SCHED_FIFO hot thread is paused"
                   (if pause-ms (str " " pause-ms " ms every " (quot (long period) 1000) " ms") " each period")
-                  " otherwise)"))))))
+                  " otherwise; without isolation -1 lets it starve that core's kernel threads)"))))))
 
 (defn- check-tracefs
   [facts]

@@ -101,7 +101,7 @@
     (let [r (check (assoc ready-host :sched-rt-runtime-us 950000) "RT throttling")]
       (is (= :warn (:status r)))
       (is (str/includes? (:found r) "950000"))
-      (is (str/includes? (:advice r) "sysctl -w kernel.sched_rt_runtime_us=-1 (only while testing"))
+      (is (str/includes? (:advice r) "sysctl -w kernel.sched_rt_runtime_us=-1, on a host whose hot core is isolated"))
       (is (str/includes? (:advice r) "50 ms every 1000 ms")))))
 
 (deftest tracefs
