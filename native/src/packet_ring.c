@@ -106,6 +106,19 @@ int cz_packet_ring_open(
         goto fail;
     }
 
+    /*
+     * PACKET_LOSS: a TX frame the kernel cannot send is skipped (its slot handed back AVAILABLE) rather than left
+     * as TP_STATUS_WRONG_FORMAT with the kernel's TX head parked on it, which would hold every later frame until
+     * the ring came round to that slot again.
+     */
+    step = "setting PACKET_LOSS";
+    const int loss = 1;
+    if (setsockopt(r->fd, SOL_PACKET, PACKET_LOSS, &loss, sizeof(loss)) != 0)
+    {
+        err = errno;
+        goto fail;
+    }
+
     step = "attaching the socket filter";
     const struct sock_fprog program = { .len = (unsigned short)filter_length, .filter = filter };
     if (setsockopt(r->fd, SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof(program)) != 0)
