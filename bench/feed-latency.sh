@@ -3,13 +3,16 @@
 # namespaces joined by a veth pair (scripts/netns-pair.sh, deleted on exit whatever happens), then runs
 # corezero.bench.FeedLatencyHarness: a sender pinned to CPU 0 in the venue namespace sends MoldUDP64 packets (one
 # ITCH Add Order each, stamped with System.nanoTime) over kernel UDP at a fixed rate; a receiver pinned to CPU 1 in
-# the engine namespace busy-polls one transport at a time, rounds interleaved. See docs/PERFORMANCE.md.
+# the engine namespace busy-polls one transport at a time, rounds interleaved. With --sender ring the sender
+# writes the same packets as raw Ethernet/IPv4/UDP frames into a TPACKET_V2 TX ring on the venue's veth instead
+# (no kernel UDP/IP send path); one sender for every phase of a run. See docs/PERFORMANCE.md.
 #   bench/feed-latency.sh                              3 rounds x 4 transports, 2 s warm-up + 5 s measured each at
 #                                                      20,000 packets/s, a 2 s floor per round, then 3 s unpaced per
 #                                                      transport (about 2 min)
 #   bench/feed-latency.sh --rounds 1 --seconds 1       a short trial; also --warmup S, --rate N, --floor-seconds S,
 #                                                      --throughput-seconds S, --transports udp,xdp_native,
 #                                                      --fifo PRIORITY (receiver SCHED_FIFO), --plot FILE
+#   bench/feed-latency.sh --sender ring                the same with the ring sender (default: --sender udp)
 # Writes bench/results/feed-latency-<date>.txt (report), .html (percentile plots, self-contained) and one .hgrm per
 # series (bench/results/ is git-ignored); with --plot FILE also a copy of the page there
 # (e.g. --plot docs/plots/feed-latency-$(date +%F).html). Exits non-zero if a phase failed.
@@ -73,7 +76,7 @@ stamp=$(date +%Y-%m-%d-%H%M%S)
 echo "feed-latency: $(uptime)"
 cmd=(taskset -c 0 java "${jvm_opts[@]}" -cp "$run_jar" corezero.bench.FeedLatencyHarness
     --venue-ns "$VENUE_NS" --engine-ns "$ENGINE_NS" --engine-if "$ENGINE_IF" --engine-ip "$ENGINE_IP"
-    --engine-mac "$ENGINE_MAC" --out "$root/bench/results" --stamp "$stamp" "$@")
+    --engine-mac "$ENGINE_MAC" --venue-if "$VENUE_IF" --venue-ip "$VENUE_IP" --venue-mac "$VENUE_MAC" --out "$root/bench/results" --stamp "$stamp" "$@")
 echo "feed-latency: command: ${cmd[*]}"
 cd "$root"
 status=0

@@ -42,14 +42,19 @@ import java.util.stream.Collectors;
  * Writes {@code OUT/feed-latency-STAMP.txt} (this report), {@code .html} (percentile plots, self-contained; also
  * copied to {@code --plot FILE} if given) and one {@code .hgrm} per series. Exits 1 if a phase failed.
  * <p>
+ * <b>Sender.</b> {@code --sender udp} (the default) sends over kernel UDP; {@code --sender ring} sends the same
+ * packets as raw Ethernet/IPv4/UDP frames through a TPACKET_V2 TX ring on the venue's veth, skipping the kernel's
+ * UDP/IP send path, and needs {@code --venue-if}, {@code --venue-ip} and {@code --venue-mac} (see
+ * {@link FeedLatencySender}). One run uses one sender for every phase.
+ * <p>
  * Usage: {@code FeedLatencyHarness --venue-ns NS --engine-ns NS --engine-if IF --engine-ip IP --engine-mac MAC
- * [--port N] [--rounds N] [--warmup-rounds N] [--warmup S] [--seconds S] [--rate N] [--floor-seconds S] [--throughput-seconds S]
+ * [--sender udp|ring] [--venue-if IF --venue-ip IP --venue-mac MAC] [--port N] [--rounds N] [--warmup-rounds N] [--warmup S] [--seconds S] [--rate N] [--floor-seconds S] [--throughput-seconds S]
  * [--transports udp,tpacket_v2,xdp_native,xdp_skb] [--fifo PRIORITY] [--out DIR] [--stamp STAMP] [--plot FILE]}.
  */
 public final class FeedLatencyHarness
 {
     private static final String USAGE = "usage: FeedLatencyHarness --venue-ns NS --engine-ns NS --engine-if IF " +
-        "--engine-ip IP --engine-mac MAC [--port N] [--rounds N] [--warmup-rounds N] [--warmup S] [--seconds S] [--rate N] " +
+        "--engine-ip IP --engine-mac MAC [--sender udp|ring] [--venue-if IF --venue-ip IP --venue-mac MAC] [--port N] [--rounds N] [--warmup-rounds N] [--warmup S] [--seconds S] [--rate N] " +
         "[--floor-seconds S] [--throughput-seconds S] [--transports udp,tpacket_v2,xdp_native,xdp_skb] " +
         "[--fifo PRIORITY] [--out DIR] [--stamp STAMP] [--plot FILE]";
     private static final int SENDER_CPU = 0;
@@ -71,6 +76,10 @@ public final class FeedLatencyHarness
         String engineInterface;
         String engineIp;
         String engineMac;
+        FeedLatencySender.Path sender = FeedLatencySender.Path.UDP;
+        String venueInterface;
+        String venueIp;
+        String venueMac;
         int port = 31_501;
         int rounds = 3;
         int warmupRounds = 1;
@@ -104,6 +113,10 @@ public final class FeedLatencyHarness
                 case "--engine-if" -> options.engineInterface = value;
                 case "--engine-ip" -> options.engineIp = value;
                 case "--engine-mac" -> options.engineMac = value;
+                case "--sender" -> options.sender = parseSender(value);
+                case "--venue-if" -> options.venueInterface = value;
+                case "--venue-ip" -> options.venueIp = value;
+                case "--venue-mac" -> options.venueMac = value;
                 case "--port" -> options.port = Integer.parseInt(value);
                 case "--rounds" -> options.rounds = Integer.parseInt(value);
                 case "--warmup-rounds" -> options.warmupRounds = Integer.parseInt(value);
@@ -125,7 +138,10 @@ public final class FeedLatencyHarness
             }
         }
         if (null == options.venueNs || null == options.engineNs || null == options.engineInterface ||
-            null == options.engineIp || null == options.engineMac || options.rounds < 1 || options.warmupRounds < 0 ||
+            null == options.engineIp || null == options.engineMac || null == options.sender ||
+            (FeedLatencySender.Path.RING == options.sender &&
+            (null == options.venueInterface || null == options.venueIp || null == options.venueMac)) ||
+            options.rounds < 1 || options.warmupRounds < 0 ||
             options.rate < 1 ||
             options.seconds <= 0 || options.warmupSeconds < 0 || options.throughputSeconds < 0 ||
             options.floorSeconds < 0 || options.transports.isEmpty() || !NativeSys.isAvailable())
@@ -135,6 +151,18 @@ public final class FeedLatencyHarness
             System.exit(2);
         }
         System.exit(new FeedLatencyHarness().measure(options, args));
+    }
+
+    private static FeedLatencySender.Path parseSender(final String name)
+    {
+        for (final FeedLatencySender.Path path : FeedLatencySender.Path.values())
+        {
+            if (path.name().equalsIgnoreCase(name.strip()))
+            {
+                return path;
+            }
+        }
+        return null;
     }
 
     private static List<FeedLatencyTransport> parseTransports(final String list)
@@ -151,8 +179,11 @@ public final class FeedLatencyHarness
     {
         final FeedLatencyTransport.Endpoint endpoint = new FeedLatencyTransport.Endpoint(options.engineInterface,
             InetAddress.getByName(options.engineIp), Neighbours.parseMac(options.engineMac), options.port);
+        final FeedLatencySender.Venue venue = new FeedLatencySender.Venue(options.venueNs, options.venueInterface,
+            null == options.venueIp ? null : InetAddress.getByName(options.venueIp),
+            null == options.venueMac ? 0 : Neighbours.parseMac(options.venueMac));
         final FeedLatencyPhase.Setting setting = new FeedLatencyPhase.Setting(
-            options.venueNs, options.engineNs, endpoint, SENDER_CPU, HOT_CPU, options.fifo);
+            options.sender, venue, options.engineNs, endpoint, SENDER_CPU, HOT_CPU, options.fifo);
         header(options, args);
 
         final List<FeedLatencyPhase.Result> latency = new ArrayList<>();
@@ -191,8 +222,12 @@ public final class FeedLatencyHarness
             }
         }
         println("load average at the end: " + loadAverage());
+        println("sender   " + latency.stream().map(FeedLatencyPhase.Result::senderDescription)
+            .filter((description) -> !"none".equals(description) && !"not open".equals(description))
+            .findFirst().orElse("(never opened)"));
 
-        final FeedLatencyReport results = new FeedLatencyReport(options.transports, latency, floors, throughput);
+        final FeedLatencyReport results = new FeedLatencyReport(
+            options.sender, options.transports, latency, floors, throughput);
         results.print(this::println, GOAL_XDP_P50_RATIO);
 
         final List<FeedLatencyPhase.Result> all = new ArrayList<>(latency);
@@ -222,7 +257,7 @@ public final class FeedLatencyHarness
         println("report   " + txt);
         final String reportText = log.toString(StandardCharsets.UTF_8);
         final String page = PercentilePlot.page("corezero feed receive: kernel UDP vs TPACKET_V2 vs AF_XDP, " +
-            options.stamp, reportText, results.charts(GOAL_XDP_P50_RATIO));
+            senderLabel(options.sender) + ", " + options.stamp, reportText, results.charts(GOAL_XDP_P50_RATIO));
         Files.writeString(html, page, StandardCharsets.UTF_8);
         Files.writeString(txt, reportText, StandardCharsets.UTF_8);
         if (null != options.plot)
@@ -248,6 +283,12 @@ public final class FeedLatencyHarness
             LatencySeries.micros(histogram.getValueAtPercentile(50)),
             LatencySeries.micros(histogram.getValueAtPercentile(99)),
             LatencySeries.micros(histogram.getMaxValue())));
+        if (result.sendsNotSent() > 0 || result.sendsAbandoned() > 0 || result.sendKickErrors() > 0)
+        {
+            println(String.format(Locale.ROOT, "         sender: %d sends found the TX ring full in the measured " +
+                "window (each retried), %d packets abandoned at stop, %d kicks refused in the phase",
+                result.sendsNotSent(), result.sendsAbandoned(), result.sendKickErrors()));
+        }
         if (null != result.problem())
         {
             println("PROBLEM  " + result.transport() + " round " + result.round() + ": " + result.problem());
@@ -271,6 +312,10 @@ public final class FeedLatencyHarness
             readOr("/sys/devices/system/clocksource/clocksource0/current_clocksource") + "; sched_rt_runtime_us " +
             readOr("/proc/sys/kernel/sched_rt_runtime_us"));
         println("load     average " + loadAverage() + " at the start");
+        println("sender   " + senderLabel(options.sender) + (FeedLatencySender.Path.RING == options.sender ?
+            " on " + options.venueInterface + " " + options.venueIp + " " + options.venueMac + ", source port " +
+            FeedLatencySender.ringSourcePort(options.port) + ", " + FeedLatencySender.RING_TX_FRAMES + " TX frames" :
+            ""));
         println("network  " + options.venueNs + " (sender) -> veth -> " + options.engineNs + " " +
             options.engineInterface + " " + options.engineIp + " " + options.engineMac + ", UDP port " + options.port);
         println("packet   MoldUDP64 with one ITCH Add Order, " + FeedLatencyDescriptor.PACKET_LENGTH +
@@ -280,6 +325,16 @@ public final class FeedLatencyHarness
             options.warmupSeconds + " s warm-up discarded, " + options.seconds + " s measured at " + options.rate +
             " packets/s on a fixed schedule (open loop), then 1 s counting the receiver's system calls");
         println("thruput  each transport " + options.throughputSeconds + " s (after 1 s) with the sender unpaced");
+    }
+
+    /**
+     * @param path the send path.
+     * @return how the report names it.
+     */
+    static String senderLabel(final FeedLatencySender.Path path)
+    {
+        return FeedLatencySender.Path.RING == path ? "ring sender (TPACKET_V2 TX, raw frames)" :
+            "kernel UDP sender (DatagramChannel)";
     }
 
     private void println()

@@ -5,7 +5,6 @@ import org.HdrHistogram.Histogram;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +34,8 @@ final class FeedLatencyPhase
     /**
      * What the benchmark needs to know about its setting.
      *
-     * @param venueNs   the sender's namespace.
+     * @param sender    the venue's send path, the same for every phase.
+     * @param venue     the sender's namespace and veth.
      * @param engineNs  the receiver's namespace.
      * @param endpoint  the engine's veth, address, MAC and feed port.
      * @param senderCpu the sender's CPU (the ops CPU).
@@ -43,7 +43,8 @@ final class FeedLatencyPhase
      * @param fifo      SCHED_FIFO priority of the receiver, or 0.
      */
     record Setting(
-        String venueNs, String engineNs, FeedLatencyTransport.Endpoint endpoint, int senderCpu, int hotCpu, int fifo)
+        FeedLatencySender.Path sender, FeedLatencySender.Venue venue, String engineNs,
+        FeedLatencyTransport.Endpoint endpoint, int senderCpu, int hotCpu, int fifo)
     {
     }
 
@@ -68,6 +69,10 @@ final class FeedLatencyPhase
      * @param syscalls        receiver thread's system calls in the counting window, or -1 if not counted.
      * @param contextSwitches its context switches, or -1.
      * @param sent            packets the sender sent in the latency window.
+     * @param sendsNotSent    ring sends that found the TX ring full (each retried) in the latency window; 0 for UDP.
+     * @param sendsAbandoned  packets the ring sender still held, for a full TX ring, when stopped.
+     * @param sendKickErrors  TX kicks the kernel refused over the whole phase (ring sender).
+     * @param senderDescription the send path as it describes itself.
      * @param ringDrops       the ring's own drop counter over the whole phase, or -1.
      * @param kicks           ring wake-up system calls over the whole phase, or -1.
      * @param gcCount         garbage collections in the window.
@@ -77,7 +82,8 @@ final class FeedLatencyPhase
     record Result(
         FeedLatencyTransport transport, int round, long ratePerSecond, String description, String policy,
         Histogram fromSend, Histogram fromSchedule, Histogram loopGaps, long frames, long gaps, long reordered,
-        long negative, long loops, long windowNs, long countNs, long syscalls, long contextSwitches, long sent, long ringDrops,
+        long negative, long loops, long windowNs, long countNs, long syscalls, long contextSwitches, long sent,
+        long sendsNotSent, long sendsAbandoned, long sendKickErrors, String senderDescription, long ringDrops,
         long kicks, long gcCount, long gcMillis, String problem)
     {
         double seconds()
@@ -128,8 +134,7 @@ final class FeedLatencyPhase
         Thread senderThread = null;
         if (FeedLatencyTransport.FLOOR != transport)
         {
-            sender = new FeedLatencySender(setting.venueNs(),
-                new InetSocketAddress(setting.endpoint().address(), setting.endpoint().port()), setting.senderCpu(),
+            sender = new FeedLatencySender(setting.sender(), setting.venue(), setting.endpoint(), setting.senderCpu(),
                 ratePerSecond);
             senderThread = new Thread(sender, "cz-feed-tx");
             senderThread.setDaemon(true);
@@ -140,11 +145,13 @@ final class FeedLatencyPhase
         final long gcCountBefore = gcCount();
         final long gcMillisBefore = gcMillis();
         final long sentBefore = null == sender ? 0 : sender.sent();
+        final long notSentBefore = null == sender ? 0 : sender.notSent();
         final long startNs = System.nanoTime();
         receiver.phase(FeedLatencyReceiver.MEASURE);
         TimeUnit.NANOSECONDS.sleep(measureNs);
         receiver.phase(FeedLatencyReceiver.COUNT);
         final long sentAfter = null == sender ? 0 : sender.sent();
+        final long notSentAfter = null == sender ? 0 : sender.notSent();
         final long windowNs = System.nanoTime() - startNs;
         final long gcCount = gcCount() - gcCountBefore;
         final long gcMillis = gcMillis() - gcMillisBefore;
@@ -206,7 +213,9 @@ final class FeedLatencyPhase
             null == counters ? -1 : after[KernelEntryCounters.SYSCALLS] - before[KernelEntryCounters.SYSCALLS],
             null == counters ? -1 :
                 after[KernelEntryCounters.CONTEXT_SWITCHES] - before[KernelEntryCounters.CONTEXT_SWITCHES],
-            sentAfter - sentBefore, receiver.ringDrops(), receiver.kicks(), gcCount, gcMillis, problem);
+            sentAfter - sentBefore, notSentAfter - notSentBefore, null == sender ? 0 : sender.abandoned(),
+            null == sender ? 0 : sender.kickErrors(), null == sender ? "none" : sender.description(),
+            receiver.ringDrops(), receiver.kicks(), gcCount, gcMillis, problem);
     }
 
     private static Result failed(
@@ -215,7 +224,7 @@ final class FeedLatencyPhase
     {
         final Histogram empty = new Histogram(FeedLatencyReceiver.MAX_NS, 3);
         return new Result(transport, round, ratePerSecond, receiver.description(), receiver.policy(), empty, empty,
-            empty, 0, 0, 0, 0, 0, 1, 1, -1, -1, 0, -1, -1, 0, 0, problem);
+            empty, 0, 0, 0, 0, 0, 1, 1, -1, -1, 0, 0, 0, 0, "none", -1, -1, 0, 0, problem);
     }
 
     private static long gcCount()

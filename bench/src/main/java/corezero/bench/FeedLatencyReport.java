@@ -16,6 +16,7 @@ import java.util.function.Function;
  */
 final class FeedLatencyReport
 {
+    private final FeedLatencySender.Path sender;
     private final List<FeedLatencyTransport> transports;
     private final List<FeedLatencyPhase.Result> latency;
     private final List<FeedLatencyPhase.Result> floors;
@@ -25,15 +26,17 @@ final class FeedLatencyReport
     private final Map<FeedLatencyTransport, LatencySeries> loopGaps = new EnumMap<>(FeedLatencyTransport.class);
 
     /**
+     * @param sender     the venue's send path, for every phase.
      * @param transports the transports compared, in order.
      * @param latency    the paced phases.
      * @param floors     the floor phases.
      * @param throughput the unpaced phases.
      */
     FeedLatencyReport(
-        final List<FeedLatencyTransport> transports, final List<FeedLatencyPhase.Result> latency,
+        final FeedLatencySender.Path sender, final List<FeedLatencyTransport> transports, final List<FeedLatencyPhase.Result> latency,
         final List<FeedLatencyPhase.Result> floors, final List<FeedLatencyPhase.Result> throughput)
     {
+        this.sender = sender;
         this.transports = transports;
         this.latency = latency;
         this.floors = floors;
@@ -94,7 +97,8 @@ final class FeedLatencyReport
         final List<LatencySeries> both = new ArrayList<>(fromSend.values());
         both.addAll(fromSchedule.values());
         return List.of(
-            PercentilePlot.svg("Feed receive latency: sender's System.nanoTime before send -> receiver's onFrame",
+            PercentilePlot.svg("Feed receive latency: sender's System.nanoTime before send -> receiver's onFrame; " +
+                FeedLatencyHarness.senderLabel(sender),
                 new ArrayList<>(fromSend.values()), markers),
             PercentilePlot.svg("The same, from the scheduled send time (includes the sender's own lateness)",
                 both, List.of()),
@@ -109,7 +113,8 @@ final class FeedLatencyReport
     void print(final Consumer<String> out, final double goalRatio)
     {
         out.accept("");
-        out.accept("Latency, sender's nanoTime just before send -> receiver's nanoTime in onFrame, all rounds:");
+        out.accept("Latency, sender's nanoTime just before send -> receiver's nanoTime in onFrame, all rounds; " +
+            FeedLatencyHarness.senderLabel(sender) + ":");
         table(out, fromSend);
         out.accept("");
         out.accept("Latency from the scheduled send time (adds the sender's lateness on the shared CPU 0):");
@@ -154,6 +159,31 @@ final class FeedLatencyReport
         out.accept("(polls/s: receiver loop iterations; for UDP each is at least one recvfrom. gaps>1us: loop " +
             "iterations longer than 1 us, start of one poll to the start of the next; the floor row is the same loop " +
             "polling nothing.)");
+        if (FeedLatencySender.Path.RING == sender)
+        {
+            out.accept("");
+            out.accept("Ring sender, latency windows of all rounds: sends that found the TX ring full (each retried " +
+                "with its first stamp), packets abandoned at stop, kicks refused (whole phases):");
+            for (final FeedLatencyTransport transport : transports)
+            {
+                long notSent = 0;
+                long abandoned = 0;
+                long kickErrors = 0;
+                long sent = 0;
+                for (final FeedLatencyPhase.Result result : latency)
+                {
+                    if (result.transport() == transport)
+                    {
+                        notSent += result.sendsNotSent();
+                        abandoned += result.sendsAbandoned();
+                        kickErrors += result.sendKickErrors();
+                        sent += result.sent();
+                    }
+                }
+                out.accept(String.format(Locale.ROOT, "%-24s sent %d, TX ring full %d, abandoned %d, kicks refused %d",
+                    transport.label, sent, notSent, abandoned, kickErrors));
+            }
+        }
         out.accept("");
         out.accept("Loop iterations longer than 1 us, their lengths:");
         out.accept(LatencySeries.header());
@@ -167,16 +197,17 @@ final class FeedLatencyReport
             out.accept("");
             out.accept("Throughput, sender unpaced (one thread on CPU 0; the kernel's veth and receive work runs " +
                 "there too):");
-            out.accept(String.format(Locale.ROOT, "%-24s %10s %12s %10s %8s %11s %9s %9s", "", "sent/s",
-                "delivered/s", "lost", "lost %", "syscalls/s", "ringdrop", "p50 us"));
+            out.accept(String.format(Locale.ROOT, "%-24s %10s %12s %10s %8s %11s %9s %9s %10s", "", "sent/s",
+                "delivered/s", "lost", "lost %", "syscalls/s", "ringdrop", "p50 us", "tx full"));
             for (final FeedLatencyPhase.Result result : throughput)
             {
                 final double seconds = result.seconds();
-                out.accept(String.format(Locale.ROOT, "%-24s %10.0f %12.0f %10d %8.2f %11s %9d %9.1f",
+                out.accept(String.format(Locale.ROOT, "%-24s %10.0f %12.0f %10d %8.2f %11s %9d %9.1f %10s",
                     result.transport().label, result.sent() / seconds, result.frames() / seconds, result.gaps(),
                     100.0 * result.gaps() / Math.max(1, result.gaps() + result.frames()),
                     result.syscalls() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", result.syscalls() / result.countSeconds()),
-                    result.ringDrops(), p(result.fromSend(), 50)));
+                    result.ringDrops(), p(result.fromSend(), 50),
+                    FeedLatencySender.Path.RING == sender ? Long.toString(result.sendsNotSent()) : "-"));
             }
         }
 
