@@ -2,6 +2,8 @@ package corezero.nic;
 
 import org.agrona.DirectBuffer;
 
+import java.util.function.LongSupplier;
+
 /**
  * What {@link XdpTransport} and {@link PacketRingTransport} share: their counters (written by the polling thread
  * with release stores, read from any thread) and raw frame transmission through their TX side.
@@ -10,6 +12,36 @@ abstract class AbstractRingTransport implements RingTransport
 {
     /** The polling thread's counts. */
     final RingCounters counters = new RingCounters();
+
+    private LongSupplier kernelStatistics = () -> 0;
+    private long lastKernelDrops;
+
+    /**
+     * Control path, by {@code open}: where {@link #kernelDrops()} reads the socket's statistics.
+     *
+     * @param kernelStatistics reads the drops since open, or -1 when the read fails.
+     */
+    final void kernelStatistics(final LongSupplier kernelStatistics)
+    {
+        this.kernelStatistics = kernelStatistics;
+    }
+
+    /** @return whether the transport has been closed (its socket gone). */
+    abstract boolean isClosed();
+
+    /** {@inheritDoc} */
+    public synchronized long kernelDrops()
+    {
+        if (!isClosed())
+        {
+            final long drops = kernelStatistics.getAsLong();
+            if (drops >= 0)
+            {
+                lastKernelDrops = drops;
+            }
+        }
+        return lastKernelDrops;
+    }
 
     /** @return the TX side frames are claimed from and posted to. */
     abstract TxFrameRing txFrameRing();

@@ -84,9 +84,11 @@ public final class PacketRingTransport extends AbstractRingTransport
     private final TxFrameRing txSide = new TxSide();
 
     private int rxIndex;
+    private boolean losing;
     private int txIndex;
     private boolean txKickPending;
-    private boolean closed;
+    /** Volatile: core 0 reads it before asking the socket for statistics ({@link #kernelDrops()}). */
+    private volatile boolean closed;
 
     /**
      * Wrap rings that are already set up.
@@ -159,8 +161,21 @@ public final class PacketRingTransport extends AbstractRingTransport
         final int fd = (int)layout[PR_FD];
         try
         {
-            return new PacketRingTransport(
+            final PacketRingTransport transport = new PacketRingTransport(
                 options, layout, (receive) -> NativeNic.packetRingKick(fd), () -> NativeNic.packetRingClose(handle));
+            final long[] stats = new long[2];
+            final long[] total = new long[1];
+            // PACKET_STATISTICS resets on every read: the total is kept here (kernelDrops reads under its lock).
+            transport.kernelStatistics(() ->
+            {
+                if (0 != NativeNic.packetRingStatistics(fd, stats))
+                {
+                    return -1;
+                }
+                total[0] += stats[1];
+                return total[0];
+            });
+            return transport;
         }
         catch (final RuntimeException ex)
         {
@@ -209,10 +224,14 @@ public final class PacketRingTransport extends AbstractRingTransport
 
     private int deliver(final FrameHandler handler, final int slot, final int status)
     {
-        if (0 != (status & TP_STATUS_LOSING))
+        // The kernel flags every frame LOSING from a drop until its statistics are next read (core 0 reads them
+        // every 100 ms through kernelDrops): a run of flagged frames is one event.
+        final boolean losing = 0 != (status & TP_STATUS_LOSING);
+        if (losing && !this.losing)
         {
             counters.increment(RingCounters.LOSING);
         }
+        this.losing = losing;
         final UnsafeBuffer rxRing = this.rxRing;
         final long snaplen = rxRing.getInt(slot + SNAPLEN_OFFSET) & 0xFFFF_FFFFL;
         final int mac = rxRing.getShort(slot + MAC_OFFSET) & 0xFFFF;
@@ -316,6 +335,12 @@ public final class PacketRingTransport extends AbstractRingTransport
     }
 
     /** {@inheritDoc} */
+    boolean isClosed()
+    {
+        return closed;
+    }
+
+    /** {@inheritDoc} */
     TxFrameRing txFrameRing()
     {
         return txSide;
@@ -346,8 +371,8 @@ public final class PacketRingTransport extends AbstractRingTransport
     }
 
     /**
-     * @return RX slots flagged TP_STATUS_LOSING: the kernel dropped frames for a full ring before them (the
-     * exact drops are in {@code NativeNic.packetRingStatistics}).
+     * @return runs of RX slots flagged TP_STATUS_LOSING: each begins after the kernel dropped frames for a full ring
+     * (the kernel flags every frame until its statistics are read; the exact drops are {@link #kernelDrops()}).
      */
     public long losingEvents()
     {

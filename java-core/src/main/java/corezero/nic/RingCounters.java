@@ -18,7 +18,7 @@ final class RingCounters
     static final int INVALID_DESCRIPTORS = 2;
     /** AF_XDP: polls that found the fill ring empty (the kernel had no frame to receive into). */
     static final int FILL_RING_EMPTY = 3;
-    /** TPACKET_V2: RX slots flagged TP_STATUS_LOSING (the kernel dropped frames for a full ring before it). */
+    /** TPACKET_V2: runs of RX slots flagged TP_STATUS_LOSING (the kernel dropped frames for a full ring before). */
     static final int LOSING = 4;
     /** Receive-side wake-ups (system calls). */
     static final int RX_KICKS = 5;

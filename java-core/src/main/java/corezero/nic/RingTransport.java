@@ -51,7 +51,17 @@ public interface RingTransport extends FrameTransport
 
     /**
      * @return times the hot thread saw the kernel short of ring room: AF_XDP polls that found the fill ring empty,
-     * TPACKET_V2 frames flagged TP_STATUS_LOSING.
+     * TPACKET_V2 runs of frames flagged TP_STATUS_LOSING. A sign, not a count of frames lost: see
+     * {@link #kernelDrops()}.
      */
     long ringDrops();
+
+    /**
+     * Core 0 only, a system call: the frames the kernel dropped for this socket since it was opened, from its own
+     * statistics (AF_XDP: XDP_STATISTICS rx_dropped + rx_ring_full + rx_fill_ring_empty_descs; TPACKET_V2:
+     * PACKET_STATISTICS tp_drops, accumulated here because reading resets it, which also clears the LOSING flag).
+     *
+     * @return frames dropped, or the last value read once the transport is closed.
+     */
+    long kernelDrops();
 }

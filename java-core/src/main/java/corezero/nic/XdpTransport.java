@@ -75,7 +75,8 @@ public final class XdpTransport extends AbstractRingTransport
 
     private int freeFrameCount;
     private boolean txKickPending;
-    private boolean closed;
+    /** Volatile: core 0 reads it before asking the socket for statistics ({@link #kernelDrops()}). */
+    private volatile boolean closed;
 
     /**
      * Wrap rings that are already set up.
@@ -170,8 +171,13 @@ public final class XdpTransport extends AbstractRingTransport
         final int fd = (int)layout[XDP_FD];
         try
         {
-            return new XdpTransport(
+            final XdpTransport transport = new XdpTransport(
                 options, layout, (receive) -> NativeNic.xdpKick(fd, receive), () -> NativeNic.xdpClose(handle));
+            final long[] stats = new long[NativeNic.XDP_STATS_LENGTH];
+            transport.kernelStatistics(() -> 0 != NativeNic.xdpStatistics(fd, stats) ? -1 :
+                stats[NativeNic.XDP_STAT_RX_DROPPED] + stats[NativeNic.XDP_STAT_RX_RING_FULL] +
+                stats[NativeNic.XDP_STAT_FILL_RING_EMPTY]);
+            return transport;
         }
         catch (final RuntimeException ex)
         {
@@ -319,6 +325,12 @@ public final class XdpTransport extends AbstractRingTransport
             counters.increment(RingCounters.KICK_ERRORS);
         }
         return errno;
+    }
+
+    /** {@inheritDoc} */
+    boolean isClosed()
+    {
+        return closed;
     }
 
     /** {@inheritDoc} */

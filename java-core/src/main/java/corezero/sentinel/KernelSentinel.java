@@ -89,7 +89,7 @@ public final class KernelSentinel implements Agent
         {
             counters.get(EngineCounter.NIC_FRAMES).setRelease(ring.framesReceived() + ring.malformedFrames());
             counters.get(EngineCounter.NIC_MALFORMED).setRelease(ring.malformedFrames());
-            counters.get(EngineCounter.NIC_RING_DROPS).setRelease(ring.ringDrops());
+            counters.get(EngineCounter.NIC_RING_DROPS).setRelease(ring.kernelDrops());
             counters.get(EngineCounter.NIC_KICKS).setRelease(ring.kicks());
             counters.get(EngineCounter.NIC_FRAMES_SENT).setRelease(ring.framesSent());
         }

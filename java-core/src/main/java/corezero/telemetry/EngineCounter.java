@@ -108,8 +108,8 @@ public enum EngineCounter
     NIC_FRAMES(70, "nic-frames", "nic: frames taken from the ring"),
     /** Raw frames refused by the Ethernet/IPv4/UDP checks (short, bad checksums, fragments, wrong address). */
     NIC_MALFORMED(71, "nic-malformed", "nic: malformed frames counted and ignored"),
-    /** Frames the kernel could not put in the ring (full RX ring, empty fill ring, TP_STATUS_LOSING). */
-    NIC_RING_DROPS(72, "nic-ring-drops", "nic: frames the kernel dropped for lack of ring room"),
+    /** Frames the kernel dropped for the ring's socket (full RX ring, empty fill ring), from its statistics. */
+    NIC_RING_DROPS(72, "nic-ring-drops", "nic: frames the kernel dropped for the ring (its socket statistics)"),
     /** Wakeup kicks made by the hot thread (a system call each: TX, or RX under need_wakeup). */
     NIC_KICKS(73, "nic-kicks", "nic: wakeup kicks (syscalls) by the hot thread"),
     /** Frames sent through the TX ring (MoldUDP64 re-requests). */

@@ -93,7 +93,8 @@ final class FakePacketRing implements RingKicker
     /**
      * Write a frame into the next RX slot and hand it to user space with {@code extraStatus} bits.
      *
-     * @return false, counted and remembered as TP_STATUS_LOSING, when the slot is still the user's.
+     * @return false, counted and remembered as TP_STATUS_LOSING, when the slot is still the user's. As in the
+     * kernel, every frame after a drop is flagged LOSING until the statistics are read ({@link #readStatistics()}).
      */
     boolean receive(final DirectBuffer frame, final int offset, final int length, final int extraStatus)
     {
@@ -110,9 +111,14 @@ final class FakePacketRing implements RingKicker
         buffer.putShort(slot + MAC_OFFSET, (short)MAC);
         buffer.putShort(slot + NET_OFFSET, (short)(MAC + 14));
         buffer.putIntRelease(slot + STATUS_OFFSET, TP_STATUS_USER | extraStatus | (losing ? TP_STATUS_LOSING : 0));
-        losing = false;
         rxIndex = (rxIndex + 1) % rxFrames;
         return true;
+    }
+
+    /** What PACKET_STATISTICS does besides reporting: it clears the LOSING flag of the frames that follow. */
+    void readStatistics()
+    {
+        losing = false;
     }
 
     /** @return true when the next RX slot is the kernel's, so that {@link #receive} would not drop. */

@@ -165,10 +165,15 @@ class PacketRingTransportTest
         assertTrue(deliver(kernel, RX_FRAMES + 1, 0));
 
         assertEquals(2, transport.poll(recorder, 100));
-        assertEquals(1, transport.losingEvents());
+        assertEquals(1, transport.losingEvents(), "both frames after the drop are flagged: one run, one event");
         assertEquals(RX_FRAMES + 2, transport.framesReceived());
         assertArrayEquals(payload(RX_FRAMES), received.get(RX_FRAMES));
         assertEquals(0, transport.malformedFrames());
+
+        kernel.readStatistics();
+        assertTrue(deliver(kernel, RX_FRAMES + 2, 0));
+        assertEquals(1, transport.poll(recorder, 100));
+        assertEquals(1, transport.losingEvents(), "the statistics were read: no longer flagged");
     }
 
     @Test
