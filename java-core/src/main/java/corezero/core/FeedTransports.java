@@ -99,23 +99,17 @@ final class FeedTransports
         final NicConfig nic = config.nic();
         final String what = (config.transport() == FeedConfig.Transport.XDP ? "AF_XDP" : "TPACKET_V2") + " on " +
             nic.interfaceName() + (config.transport() == FeedConfig.Transport.XDP ? " queue " + nic.queue() : "");
-        final String failure;
-        if (!NativeSys.isAvailable())
+        String failure = NativeSys.unavailableReason();
+        if (NativeSys.isAvailable())
         {
-            failure = NativeSys.unavailableReason();
-        }
-        else
-        {
-            String reason = null;
             try
             {
                 return config.transport() == FeedConfig.Transport.XDP ? openXdp(config) : openPacketRing(config);
             }
             catch (final RuntimeException ex)
             {
-                reason = ex.getMessage();
+                failure = ex.getMessage();
             }
-            failure = reason;
         }
 
         final String message = "feed: " + what + " could not be opened: " + failure;
@@ -173,8 +167,7 @@ final class FeedTransports
 
         notes.add("feed: the MAC of re-request server " + UdpTransport.format(server) + " was not learnt in " +
             NEIGHBOUR_TIMEOUT_MS + " ms; re-requests go through kernel UDP (a socket the hot thread also reads)");
-        final Opened udp = withUdpSender(config, ring);
-        return udp;
+        return withUdpSender(config, ring);
     }
 
     private static Opened withUdpSender(final FeedConfig config, final FrameTransport transport)
