@@ -196,6 +196,12 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     private long lostInFlight;
     private long cancelsResent;
     private long canceledOnAccept;
+    /**
+     * Per strategy slot: orders of the slot below this UserRefNum are cancelled when the venue accepts them, so that
+     * an order still in flight when its slot was emptied (unload, swap with cancel, quarantine) does not rest
+     * unowned. Set by {@link #cancelSlot}; 0 cancels nothing.
+     */
+    private final long[] cancelOnAcceptBelow = new long[ParamTable.SLOT_COUNT];
     private long lastNextUserRefNum = -1;
 
     /**
@@ -422,7 +428,8 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     }
 
     /**
-     * Cancel every open order of one strategy slot (a quarantined strategy).
+     * Cancel every open order of one strategy slot (a strategy unloaded, swapped out with its orders cancelled, or
+     * quarantined); the slot's orders still in flight are cancelled when the venue accepts them.
      *
      * @param strategySlot the slot.
      * @param nowNs        the duty cycle's time.
@@ -431,6 +438,11 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
     public int cancelSlot(final int strategySlot, final long nowNs)
     {
         this.nowNs = nowNs;
+        if (strategySlot >= 0 && strategySlot < cancelOnAcceptBelow.length)
+        {
+            // Orders the slot has in flight are cancelled when accepted: only accepted ones can be cancelled now.
+            cancelOnAcceptBelow[strategySlot] = orders.nextUserRefNum();
+        }
         collectedCount = 0;
         collectLocate = 0;
         orders.forEachOpen(strategySlot, cancelCollector);
@@ -806,10 +818,17 @@ public final class OrderEntry implements SoupBinTcpListener, OuchHandler, OrderL
         {
             venueAccepted++;
         }
-        if (OrderResult.OK == result && gate.isHalted() && EntryResult.OK == cancel(-1, userRefNum, nowNs))
+        if (OrderResult.OK == result && (gate.isHalted() || isOrphaned(userRefNum)) &&
+            EntryResult.OK == cancel(-1, userRefNum, nowNs))
         {
             canceledOnAccept++;
         }
+    }
+
+    private boolean isOrphaned(final long userRefNum)
+    {
+        final int slot = orders.strategySlot(userRefNum);
+        return slot >= 0 && slot < cancelOnAcceptBelow.length && userRefNum < cancelOnAcceptBelow[slot];
     }
 
     /** {@inheritDoc} */

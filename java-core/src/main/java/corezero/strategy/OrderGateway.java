@@ -22,7 +22,7 @@ public interface OrderGateway
     int cancel(int strategySlot, long userRefNum, long nowNs);
 
     /**
-     * Cancel every open order of a slot.
+     * Cancel every open order of a slot; its orders still in flight are cancelled when the venue accepts them.
      *
      * @param strategySlot the slot.
      * @param nowNs        the clock.

@@ -289,6 +289,34 @@ class OrderEntryTest
     }
 
     @Test
+    void anOrderInFlightWhenItsSlotIsEmptiedIsCancelledWhenAccepted()
+    {
+        loginAndReconcile();
+        final long resting = entry.enter(SLOT, AAPL, (byte)'B', 100, BID, StrategyContext.DAY, 0, now());
+        final long otherSlot = entry.enter(1, AAPL, (byte)'S', 100, ASK, StrategyContext.DAY, 0, now());
+        acceptAll(resting, otherSlot);
+        final long inFlight = entry.enter(SLOT, AAPL, (byte)'B', 50, BID - 100, StrategyContext.DAY, 0, now());
+        until("the venue gets the third order", () -> venue.received('O').size() == 3);
+
+        // The slot is emptied (unload) while its last order is still in flight.
+        assertEquals(1, entry.cancelSlot(SLOT, now()));
+        until("the venue gets the resting order's cancel", () -> venue.received('X').size() == 1);
+        assertEquals(resting, venue.received('X').get(0).userRefNum);
+
+        venue.accept(inFlight);
+        until("the order accepted after its slot was emptied is cancelled", () -> venue.received('X').size() == 2);
+        assertEquals(inFlight, venue.received('X').get(1).userRefNum);
+        assertEquals(1, snapshot().canceledOnAccept());
+        assertEquals(OrderState.ACCEPTED, entry.orders().state(otherSlot), "another slot's order is left alone");
+
+        // A new version in the same slot trades on: its orders are not cancelled when accepted.
+        final long next = entry.enter(SLOT, AAPL, (byte)'B', 10, BID, StrategyContext.DAY, 0, now());
+        acceptAll(next);
+        assertEquals(2, venue.received('X').size(), "no cancel for the new version's order");
+        assertFalse(entry.gate().isHalted());
+    }
+
+    @Test
     void setLimitTakesKeyBytesIncludingTheTradingState()
     {
         loginAndReconcile();
